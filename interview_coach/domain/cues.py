@@ -1,0 +1,135 @@
+"""Finding rubric cues in an answer, tolerant of paraphrase and speech-recognition slips.
+
+A cue is a short phrase from a rubric file ("did not pass", "question bank").
+Exact matches on the normalised token stream are found first; longer cues may
+also match fuzzily with rapidfuzz, so "I past step one" still earns "passed
+Step 1". Short cues must match exactly: fuzzy "pass" would also hit "passive".
+A positive cue preceded closely by a negation ("I don't blame the school")
+is recorded as negated so scoring can ignore it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from interview_coach.domain.answer_text import Sentence
+
+FUZZY_MIN_CHARS = 13
+FUZZY_CUTOFF = 88.0
+NEGATORS = ("not", "never", "no", "without", "nor", "nobody", "neither")
+NEGATION_WINDOW = 5
+NEGATING_PAIRS = {("fail", "to"), ("unable", "to"), ("instead", "of"), ("rather", "than")}
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    cue: str
+    sentence: int
+    token: int
+    length: int
+    negated: bool
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.sentence == other.sentence and (
+            self.token < other.token + other.length and other.token < self.token + self.length
+        )
+
+
+@dataclass(frozen=True)
+class Cue:
+    category: str
+    text: str
+    padded: str
+    tokens: tuple[str, ...]
+    anchors: frozenset[str]
+
+
+class CueMatcher:
+    """All cues of one (topic, specialty) rubric, prepared once and reused per answer."""
+
+    def __init__(self, cues: Mapping[str, Sequence[tuple[str, str]]]) -> None:
+        """``cues`` maps category -> [(original cue, normalised tokens joined by spaces)]."""
+        self._by_first: dict[str, list[Cue]] = {}
+        self._fuzzy: list[Cue] = []
+        for category, entries in cues.items():
+            for original, normalised in entries:
+                tokens = tuple(normalised.split())
+                if not tokens:
+                    continue
+                anchors = frozenset(t for t in tokens if len(t) >= 4) or frozenset(tokens)
+                cue = Cue(category, original, f" {normalised} ", tokens, anchors)
+                self._by_first.setdefault(tokens[0], []).append(cue)
+                if len(normalised) >= FUZZY_MIN_CHARS:
+                    self._fuzzy.append(cue)
+
+    def find(self, sentences: Sequence[Sentence]) -> dict[str, list[Hit]]:
+        hits: dict[str, list[Hit]] = {}
+        seen: set[tuple[str, str, int]] = set()
+        for sentence in sentences:
+            tokens = sentence.tokens
+            for position, token in enumerate(tokens):
+                for cue in self._by_first.get(token, ()):
+                    if tokens[position : position + len(cue.tokens)] == cue.tokens:
+                        self._add(hits, seen, cue, sentence, position)
+        # Fuzzy pass: only cues sharing at least one real word with the answer can
+        # plausibly match, which keeps this fast without losing misrecognitions.
+        vocabulary = {t for s in sentences for t in s.tokens}
+        candidates = [c for c in self._fuzzy if c.anchors & vocabulary]
+        padded_cues = [c.padded for c in candidates]
+        for sentence in sentences if candidates else ():
+            haystack = sentence.padded
+            # process.extract keeps numpy out of the import path (cdist would load it).
+            for _, _, ci in process.extract(
+                haystack,
+                padded_cues,
+                scorer=fuzz.partial_ratio,
+                score_cutoff=FUZZY_CUTOFF,
+                limit=None,
+            ):
+                cue = candidates[ci]
+                if (cue.category, cue.text, sentence.index) in seen:
+                    continue
+                alignment = fuzz.partial_ratio_alignment(cue.padded, haystack)
+                if alignment is None or not _on_word_boundaries(haystack, alignment):
+                    continue
+                position = max(haystack[: alignment.dest_start + 1].count(" ") - 1, 0)
+                self._add(hits, seen, cue, sentence, position)
+        return hits
+
+    @staticmethod
+    def _add(
+        hits: dict[str, list[Hit]],
+        seen: set[tuple[str, str, int]],
+        cue: Cue,
+        sentence: Sentence,
+        token: int,
+    ) -> None:
+        key = (cue.category, cue.text, sentence.index)
+        if key in seen:
+            return
+        seen.add(key)
+        before = sentence.tokens[max(0, token - NEGATION_WINDOW) : token]
+        negated = (
+            any(word in NEGATORS for word in before) or tuple(before[-2:]) in NEGATING_PAIRS
+        ) and not _cue_is_negative(cue)
+        hits.setdefault(cue.category, []).append(
+            Hit(cue.category, cue.text, sentence.index, token, len(cue.tokens), negated)
+        )
+
+
+def _cue_is_negative(cue: Cue) -> bool:
+    """A cue that itself contains a negation ('did not pass') is not undone by one."""
+    return any(f" {word} " in cue.padded for word in NEGATORS)
+
+
+def _on_word_boundaries(haystack: str, alignment: object) -> bool:
+    """Reject fuzzy matches that start or end inside a word ('pass' in 'passive')."""
+    start = alignment.dest_start  # type: ignore[attr-defined]
+    end = alignment.dest_end  # type: ignore[attr-defined]
+    starts_ok = start == 0 or haystack[start] == " " or haystack[start - 1] == " "
+    ends_ok = end >= len(haystack) or haystack[end - 1] == " " or haystack[end] == " "
+    return starts_ok and ends_ok

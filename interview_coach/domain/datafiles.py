@@ -1,0 +1,97 @@
+"""Reading the human-edited TOML files with errors that name the file, line and problem.
+
+Career advisors edit the question bank and rubrics by hand, and applicants edit
+their profile; a typo must produce a sentence they can act on, not a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from interview_coach.errors import UserError
+
+
+class DataFileError(UserError):
+    """A data or profile file is malformed; the message names the file and the place."""
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file, returning the table and the raw text (for locating keys)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path}: file not found.") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start}).") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: {_toml_message(exc)}.") from exc
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib says '... (at line 3, column 5)'; lead with the line for people."""
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match:
+        body = message[: match.start()].strip()
+        return f"line {match.group(1)}, column {match.group(2)}: {body}"
+    return message
+
+
+def line_of(text: str, key: str, occurrence: int = 0) -> int | None:
+    """Best-effort line number of ``key = ...`` or ``[key]`` in a TOML text."""
+    pattern = re.compile(
+        rf"^\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*\]\]?)", re.MULTILINE
+    )
+    matches = list(pattern.finditer(text))
+    if len(matches) <= occurrence:
+        return None
+    return text.count("\n", 0, matches[occurrence].start()) + 1
+
+
+def where(path: Path, text: str, key: str, occurrence: int = 0) -> str:
+    line = line_of(text, key, occurrence)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def check_keys(
+    table: Mapping[str, Any],
+    allowed: Iterable[str],
+    path: Path,
+    text: str,
+    context: str,
+) -> None:
+    """Report the first unknown key: a misspelt key silently ignored is a lost answer."""
+    allowed_set = set(allowed)
+    for key in table:
+        if key not in allowed_set:
+            expected = ", ".join(sorted(allowed_set))
+            raise DataFileError(
+                f"{where(path, text, key)}: unknown key '{key}' in {context} "
+                f"(expected one of: {expected})."
+            )
+
+
+def expect_str(value: Any, path: Path, text: str, key: str, context: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(
+            f"{where(path, text, key)}: '{key}' in {context} must be a non-empty string."
+        )
+    return value.strip()
+
+
+def expect_str_list(value: Any, path: Path, text: str, key: str, context: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(
+            f"{where(path, text, key)}: '{key}' in {context} must be a list of non-empty strings."
+        )
+    return tuple(v.strip() for v in value)

@@ -1,0 +1,187 @@
+"""``score_answer``: the rubric card for one answer, with evidence, advice and flags.
+
+Deterministic and explainable by construction: every point on the card comes
+from a cue or a specific that is quoted back as evidence.
+"""
+
+from __future__ import annotations
+
+from interview_coach.domain import dimensions
+from interview_coach.domain.analysis import Analysis, analyse
+from interview_coach.domain.answer_text import word_count
+from interview_coach.domain.consistency import check_consistency
+from interview_coach.domain.profile import Profile
+from interview_coach.domain.results import Flag, RubricResult, ScoreCard, level_for
+from interview_coach.domain.rubric import DIMENSIONS, Rubrics
+
+MAX_ANSWER_CHARS = 20_000
+SHORT_WORDS = 40
+LONG_WORDS = 300
+MAX_FAILURE_SENTENCES = 3
+SCORERS = {
+    "acknowledgment": dimensions.acknowledgment,
+    "non_defensiveness": dimensions.non_defensiveness,
+    "corrective_action": dimensions.corrective_action,
+    "tie_back": dimensions.tie_back,
+}
+OUTLINE_PARTS = (
+    ("fact", ("fact", "vague_fact", "euphemism")),
+    ("cause", ("cause", "ownership", "blame", "self_pity", "over_apology", "minimising")),
+    ("change", ("change", "result", "support")),
+    ("tie_back", ("specialty", "link", "residency", "generic_tieback")),
+)
+
+
+class AnswerError(ValueError):
+    """The answer text cannot be scored (empty, too long)."""
+
+
+def check_answer(answer: str) -> str:
+    if not answer.strip():
+        raise AnswerError("The answer is empty; type or say something to score.")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise AnswerError(
+            f"The answer is {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}."
+        )
+    return answer
+
+
+def score_answer(
+    answer: str,
+    topic: str,
+    rubrics: Rubrics,
+    *,
+    question_id: str | None = None,
+    profile: Profile | None = None,
+    question_follow_ups: tuple[str, ...] = (),
+) -> ScoreCard:
+    """Score ``answer`` to a question on ``topic`` against the four dimensions."""
+    check_answer(answer)
+    specialty = profile.specialty if profile else "diagnostic_radiology"
+    analysis = analyse(answer, topic, specialty, rubrics)
+    results: dict[str, RubricResult] = {}
+    for name in DIMENSIONS:
+        score, evidence, reason = SCORERS[name](analysis)
+        results[name] = RubricResult(
+            name, score, level_for(score), tuple(evidence), rubrics.advice_for(topic, name, reason)
+        )
+    overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
+    flags = _flags(analysis)
+    if profile is not None:
+        flags.extend(check_consistency(answer, topic, profile))
+    return ScoreCard(
+        topic=topic,
+        question_id=question_id,
+        overall=overall,
+        dimensions=results,
+        flags=tuple(flags),
+        follow_up=_follow_up(results, analysis, question_follow_ups),
+        outline=outline(analysis),
+        word_count=word_count(answer),
+    )
+
+
+def _flags(a: Analysis) -> list[Flag]:
+    flags: list[Flag] = []
+    words = word_count(a.answer)
+    if words < SHORT_WORDS:
+        flags.append(
+            Flag(
+                "too_short",
+                f"Only {words} words: aim for about 90-180 words "
+                "(45-90 seconds spoken) so there is room for what you changed.",
+            )
+        )
+    elif words > LONG_WORDS:
+        flags.append(
+            Flag(
+                "too_long",
+                f"{words} words is long for one answer: aim for 90-180 "
+                "and let the interviewer ask for more.",
+            )
+        )
+    failure = a.sentences_with(
+        "fact", "vague_fact", "euphemism", "cause", "blame", "self_pity", "over_apology"
+    )
+    forward = a.sentences_with("change", "result", "specialty", "link")
+    dwelling = sorted(failure - forward)
+    if len(dwelling) > MAX_FAILURE_SENTENCES:
+        flags.append(
+            Flag(
+                "dwells_on_failure",
+                f"{len(dwelling)} sentences are about the failure itself; keep it to 2-3 and spend "
+                "the rest on what you changed.",
+                a.sentences[dwelling[MAX_FAILURE_SENTENCES]].text,
+            )
+        )
+    if not a.live("on_topic") and not a.live("fact") and not a.live("vague_fact"):
+        flags.append(
+            Flag(
+                "off_topic",
+                "The answer never mentions what the question is about; "
+                "name it in your first sentence.",
+            )
+        )
+    for category, kind, message in (
+        (
+            "over_apology",
+            "over_apology",
+            "Apologising suggests the matter is not closed; state it calmly instead.",
+        ),
+        (
+            "overconfidence",
+            "overconfidence",
+            "Sounding as if nothing needed to change suggests a lack of insight.",
+        ),
+        (
+            "overshare",
+            "overshare",
+            "Name the general category only; clinical details (diagnoses, medications, "
+            "admissions) are private and not needed.",
+        ),
+    ):
+        hits = a.live(category)
+        if hits:
+            flags.append(Flag(kind, message, a.sentences[hits[0].sentence].text))
+    hedges = a.live("hedging")
+    if len(hedges) >= 3:
+        flags.append(
+            Flag(
+                "hedging",
+                f"{len(hedges)} hedges ('I guess', 'kind of'): say it plainly.",
+                a.sentences[hedges[0].sentence].text,
+            )
+        )
+    return flags
+
+
+def _follow_up(
+    results: dict[str, RubricResult], a: Analysis, question_follow_ups: tuple[str, ...]
+) -> str | None:
+    """Probe the weakest dimension, as an interviewer would; else the question's own."""
+    weakest = min(DIMENSIONS, key=lambda d: (results[d].score, DIMENSIONS.index(d)))
+    if results[weakest].level != "strong":
+        return a.topic.follow_up[weakest]
+    return question_follow_ups[0] if question_follow_ups else None
+
+
+def outline(a: Analysis) -> dict[str, object]:
+    """Sort the user's own sentences into fact / cause / change / tie-back and name the gaps."""
+    parts: dict[str, list[str]] = {name: [] for name, _ in OUTLINE_PARTS}
+    for sentence in a.sentences:
+        # A sentence belongs to the part it has most cues for; ties go to the earlier part.
+        counts = [
+            (
+                sum(1 for c in categories for h in a.live(c) if h.sentence == sentence.index),
+                -i,
+                name,
+            )
+            for i, (name, categories) in enumerate(OUTLINE_PARTS)
+        ]
+        best = max(counts)
+        if best[0] > 0:
+            parts[best[2]].append(sentence.text)
+    return {
+        "parts": parts,
+        "missing": [name for name, found in parts.items() if not found],
+    }
