@@ -1,0 +1,145 @@
+"""The coach: the one place the interfaces go to for questions, scores and history.
+
+It ties the domain (bank, rubrics, profile, scoring) to storage, so the CLI and
+the TUI stay thin and behave identically. Nothing here imports Textual or audio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from interview_coach import locations
+from interview_coach.domain.bank import QuestionBank, default_bank
+from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
+from interview_coach.domain.results import ScoreCard
+from interview_coach.domain.rubric import Rubrics, default_rubrics
+from interview_coach.domain.scoring import score_answer
+from interview_coach.domain.selection import AskedQuestion, select_questions
+from interview_coach.errors import UserError
+
+
+@dataclass
+class Coach:
+    bank: QuestionBank
+    rubrics: Rubrics
+    profile: Profile | None = None
+    profile_file: Path | None = None
+    _store: Any = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, profile_file: Path | None = None, use_saved_profile: bool = True) -> Coach:
+        """Load the shipped data and the profile (an explicit file, else the saved one)."""
+        coach = cls(default_bank(), default_rubrics())
+        if profile_file is None and use_saved_profile and locations.profile_path().is_file():
+            profile_file = locations.profile_path()
+        if profile_file is not None:
+            coach.profile = coach.read_profile(profile_file)
+            coach.profile_file = profile_file
+        return coach
+
+    def read_profile(self, path: Path) -> Profile:
+        return load_profile(path, set(self.bank.topics), set(self.rubrics.specialties))
+
+    @property
+    def specialty_id(self) -> str:
+        return self.profile.specialty if self.profile else "diagnostic_radiology"
+
+    @property
+    def specialty_name(self) -> str:
+        return self.rubrics.specialty(self.specialty_id).name
+
+    def questions(
+        self,
+        topic: str | None = None,
+        limit: int | None = None,
+        weak_topics: list[str] | None = None,
+    ) -> list[AskedQuestion]:
+        profile = self.profile or Profile()
+        return select_questions(self.bank, profile, topic, limit, self.specialty_name, weak_topics)
+
+    def question(self, question_id: str) -> AskedQuestion:
+        question = self.bank.question(question_id)
+        for asked in self.questions(topic=question.topic):
+            if asked.id == question_id:
+                return asked
+        from interview_coach.domain.selection import ask
+
+        return ask(question, self.bank, self.profile, self.specialty_name)
+
+    def score(self, answer: str, topic: str, question_id: str | None = None) -> ScoreCard:
+        follow_ups = self.question(question_id).follow_ups if question_id else ()
+        self.bank.topic(topic)
+        return score_answer(
+            answer,
+            topic,
+            self.rubrics,
+            question_id=question_id,
+            profile=self.profile,
+            question_follow_ups=follow_ups,
+        )
+
+    # -- storage ---------------------------------------------------------------
+    def store(self):
+        if self._store is None:
+            from interview_coach.storage import open_store
+
+            locations.ensure_data_dir()
+            self._store = open_store(locations.database_path())
+        return self._store
+
+    def save(
+        self,
+        card: ScoreCard,
+        answer: str,
+        *,
+        session_id: int | None = None,
+        kind: str = "practice",
+        source: str = "typed",
+        question_text: str | None = None,
+        delivery: dict[str, Any] | None = None,
+    ) -> tuple[int, int]:
+        """Persist an answer (creating a session if needed); returns (session_id, answer_id)."""
+        store = self.store()
+        if session_id is None:
+            session_id = store.create_session(kind)
+        answer_id = store.save_answer(
+            session_id,
+            card.to_json(),
+            answer,
+            source=source,
+            question_text=question_text,
+            delivery=delivery,
+        )
+        return session_id, answer_id
+
+    def save_profile(self, profile: Profile) -> Path:
+        """Write the profile atomically (owner-only) and start using it."""
+        locations.ensure_data_dir()
+        path = locations.profile_path()
+        write_private(path, profile_to_toml(profile))
+        self.profile, self.profile_file = profile, path
+        return path
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {path} ({exc.strerror}).") from exc
