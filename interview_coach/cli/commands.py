@@ -1,0 +1,233 @@
+"""One function per sub-command. Each validates its input fully before writing anything."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from interview_coach.errors import UserError
+
+MAX_INPUT_BYTES = 200_000
+
+
+def _emit(args: argparse.Namespace, payload: Any, text: str) -> int:
+    if getattr(args, "json", False):
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n")
+    return 0
+
+
+def _coach(args: argparse.Namespace):
+    from interview_coach.coach import Coach
+
+    profile = getattr(args, "profile", None)
+    return Coach.load(Path(profile) if profile else None)
+
+
+def topics(args: argparse.Namespace) -> int:
+    from interview_coach.domain.bank import default_bank
+
+    bank = default_bank()
+    payload = [
+        {"id": t.id, "title": t.title, "description": t.description} for t in bank.topics.values()
+    ]
+    text = "\n".join(f"{t['id']:18} {t['title']}: {t['description']}" for t in payload)
+    return _emit(args, payload, text)
+
+
+def questions(args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be 1 or more.")
+    coach = _coach(args)
+    asked = coach.questions(topic=args.topic, limit=args.limit)
+    payload = [q.to_json() for q in asked]
+    text = "\n".join(f"[{q.id}] {q.text}" for q in asked)
+    return _emit(args, payload, text)
+
+
+def read_answer(source: str | None) -> str:
+    """Read the answer as strict UTF-8 from a file or stdin, within the size limit."""
+    from interview_coach.domain.scoring import MAX_ANSWER_CHARS
+
+    try:
+        if source in (None, "-"):
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            name = "standard input"
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise UserError(f"{source} is a directory, not an answer file.")
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_INPUT_BYTES + 1)
+            name = source
+    except FileNotFoundError:
+        raise UserError(f"Answer file {source} not found.") from None
+    except OSError as exc:
+        raise UserError(f"Cannot read {source} ({exc.strerror}).") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"The answer in {name} is not UTF-8 text (byte {exc.start}).") from None
+    if "\x00" in text:
+        raise UserError(f"The answer in {name} looks like binary data, not text.")
+    if len(raw) > MAX_INPUT_BYTES or len(text) > MAX_ANSWER_CHARS:
+        raise UserError(f"The answer is longer than {MAX_ANSWER_CHARS:,} characters.")
+    if not text.strip():
+        raise UserError("The answer is empty; type or say something to score.")
+    return text
+
+
+def format_card(card: dict[str, Any]) -> str:
+    lines = [f"Overall: {card['overall']}/100  ({card['topic']})", ""]
+    for name, dim in card["dimensions"].items():
+        lines.append(f"{name.replace('_', ' '):18} {dim['score']:3d}  {dim['level']}")
+        for detail in dim.get("evidence_detail", [])[:3]:
+            lines.append(f'    {detail["effect"]} {detail["reason"]}: "{detail["text"][:70]}"')
+        lines.append(f"    advice: {dim['advice']}")
+    for flag in card["flags"]:
+        lines.append(f"! {flag['message']}")
+    if card.get("follow_up"):
+        lines.append(f"\nNext question: {card['follow_up']}")
+    return "\n".join(lines)
+
+
+def score(args: argparse.Namespace) -> int:
+    coach = _coach(args)
+    if args.question:
+        topic = coach.bank.question(args.question).topic
+    else:
+        topic = coach.bank.topic(args.topic).id
+    answer = read_answer(args.file)
+    card = coach.score(answer, topic, args.question)
+    payload = card.to_json()
+    if args.save:
+        question_text = coach.question(args.question).text if args.question else None
+        session_id, _ = coach.save(card, answer, kind="score", question_text=question_text)
+        payload["session_id"] = session_id
+        coach.close()
+    return _emit(args, payload, format_card(payload))
+
+
+def _store():
+    from interview_coach import locations
+    from interview_coach.storage import open_store
+
+    if not locations.database_path().exists():
+        return None
+    return open_store(locations.database_path())
+
+
+def sessions(args: argparse.Namespace) -> int:
+    store = _store()
+    found = store.sessions() if store else []
+    payload = [s.to_json() for s in found]
+    text = (
+        "\n".join(
+            f"{s.id:4d}  {s.started_at}  {s.kind:8}  {s.answer_count} answer(s)  "
+            f"mean {s.mean_overall if s.mean_overall is not None else '-'}  {', '.join(s.topics)}"
+            for s in found
+        )
+        or "No saved sessions yet."
+    )
+    return _emit(args, payload, text)
+
+
+def _session_answers(session_id: int) -> tuple[Any, list[dict[str, Any]]]:
+    store = _store()
+    session = store.session(session_id) if store else None
+    if session is None:
+        raise UserError(f"No session with id {session_id} (see 'interview-coach sessions').")
+    return session, [a.to_json() for a in store.answers(session_id=session_id)]
+
+
+def show(args: argparse.Namespace) -> int:
+    session, answers = _session_answers(args.session_id)
+    payload = {**session.to_json(), "answers": answers}
+    text = "\n\n".join(
+        f"Q: {a['question_text'] or a['topic']}\nA: {a['answer_text']}\n{format_card(a['card'])}"
+        for a in answers
+    )
+    return _emit(args, payload, f"Session {session.id} ({session.started_at})\n\n{text}")
+
+
+def export(args: argparse.Namespace) -> int:
+    from interview_coach.domain.reports import RENDERERS
+
+    if args.session_id == "all":
+        store = _store()
+        answers = [a.to_json() for a in store.answers()] if store else []
+        title = "Interview practice: full history"
+    else:
+        try:
+            session_id = int(args.session_id)
+        except ValueError:
+            raise UserError(
+                f"SESSION_ID must be a number or 'all', not '{args.session_id}'."
+            ) from None
+        session, answers = _session_answers(session_id)
+        title = f"Interview practice session {session.id} ({session.started_at[:10]})"
+    report = RENDERERS[args.format](title, answers)
+    if args.output:
+        from interview_coach.coach import write_private
+
+        write_private(Path(args.output), report)
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(report + "\n")
+    return 0
+
+
+def purge(args: argparse.Namespace) -> int:
+    import shutil
+
+    from interview_coach import locations
+
+    target = locations.data_dir()
+    if not target.exists():
+        print(f"Nothing to delete: {target} does not exist.")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("Refusing to delete without confirmation; pass --yes to confirm.")
+        reply = input(f"Delete ALL interview-coach data in {target}? Type 'yes' to confirm: ")
+        if reply.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return 0
+    shutil.rmtree(target)
+    print(f"Deleted {target}.")
+    return 0
+
+
+def record(args: argparse.Namespace) -> int:
+    from interview_coach.cli.voice_commands import record as run
+
+    return run(args)
+
+
+def transcribe(args: argparse.Namespace) -> int:
+    from interview_coach.cli.voice_commands import transcribe as run
+
+    return run(args)
+
+
+def run_tui() -> int:
+    from interview_coach.tui.app import run
+
+    return run()
+
+
+COMMANDS = {
+    "topics": topics,
+    "questions": questions,
+    "score": score,
+    "sessions": sessions,
+    "show": show,
+    "export": export,
+    "record": record,
+    "transcribe": transcribe,
+    "purge": purge,
+}

@@ -1,0 +1,1 @@
+"""Speech: text-to-speech, recording, voice activity and transcription behind small interfaces."""

@@ -1,0 +1,1 @@
+"""Interfaces: the Textual app (screens, widgets, workers)."""
