@@ -1,0 +1,31 @@
+# Two commands for a newcomer: `make run` (set up, then start the app) and
+# `make test` (set up, then lint and run every test). The virtual environment
+# is created on first use and refreshed when pyproject.toml changes.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[voice,test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/interview-coach
+
+lint: $(STAMP)
+	$(BIN)/ruff check interview_coach tests benchmarks
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scoring.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,83 @@
+"""Scoring speed: one 300-word answer in-process, and `interview-coach score` as a process.
+
+Prints one JSON document. Targets (issue #3): < 10 ms per answer after load,
+< 0.3 s for the whole command.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def three_hundred_words() -> str:
+    sets = tomllib.loads((ROOT / "tests/corpus/ablation_sets.toml").read_text())["set"]
+    words: list[str] = []
+    for entry in sets:
+        words += " ".join(entry[k] for k in ("fact", "cause", "action", "tie")).split()
+    return " ".join(words[:300])
+
+
+def main() -> None:
+    from interview_coach.domain.rubric import default_rubrics
+    from interview_coach.domain.scoring import score_answer
+
+    answer = three_hundred_words()
+    started = time.perf_counter()
+    rubrics = default_rubrics()
+    score_answer(answer, "exam_failure", rubrics)
+    load_s = time.perf_counter() - started
+    timings = []
+    for _ in range(200):
+        t = time.perf_counter()
+        score_answer(answer, "exam_failure", rubrics)
+        timings.append((time.perf_counter() - t) * 1000)
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write(answer)
+    process_s = []
+    for _ in range(10):
+        t = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "interview_coach",
+                "score",
+                "--topic",
+                "exam_failure",
+                "--json",
+                "--file",
+                handle.name,
+            ],
+            check=True,
+            capture_output=True,
+        )
+        process_s.append(time.perf_counter() - t)
+    Path(handle.name).unlink()
+    timings.sort()
+    print(
+        json.dumps(
+            {
+                "answer_words": len(answer.split()),
+                "first_load_and_score_s": round(load_s, 3),
+                "score_ms_p50": round(statistics.median(timings), 2),
+                "score_ms_p95": round(timings[int(len(timings) * 0.95)], 2),
+                "score_command_s_p50": round(statistics.median(process_s), 3),
+                "score_command_s_max": round(max(process_s), 3),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

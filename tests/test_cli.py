@@ -1,0 +1,162 @@
+"""The command-line contract of DESIGN.md, run as a user runs it (subprocesses)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+STRONG = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review and "
+    "skipped timed practice. I met a faculty mentor weekly and did forty timed questions a day; "
+    "I passed on my second attempt and scored 248 on Step 2 CK. I now use the same discipline "
+    "when reading studies with a fixed search pattern, which matters for accuracy on call."
+)
+DIMENSIONS = {"acknowledgment", "non_defensiveness", "corrective_action", "tie_back"}
+
+
+def test_topics_json(run_cli):
+    result = run_cli("topics", "--json")
+    topics = json.loads(result.stdout)
+    assert result.code == 0 and result.stderr == ""
+    assert {"exam_failure", "gap", "cv_inconsistency"} <= {t["id"] for t in topics}
+    assert all(set(t) == {"id", "title", "description"} for t in topics)
+
+
+def test_questions_for_a_profile_are_personalised_and_limited(run_cli, profile_file):
+    result = run_cli("questions", "--profile", str(profile_file), "--limit", "3", "--json")
+    questions = json.loads(result.stdout)
+    assert len(questions) == 3
+    assert questions[0]["topic"] == "exam_failure" and "Step 1" in questions[0]["text"]
+    assert all(set(q) == {"id", "topic", "text", "follow_ups"} for q in questions)
+
+
+def test_score_json_shape_and_save_creates_a_session(run_cli, data_home):
+    result = run_cli(
+        "score", "--question", "exam_failure.tell_me", "--save", "--json", stdin=STRONG
+    )
+    card = json.loads(result.stdout)
+    assert result.code == 0
+    assert card["topic"] == "exam_failure" and card["question_id"] == "exam_failure.tell_me"
+    assert set(card["dimensions"]) == DIMENSIONS
+    for dim in card["dimensions"].values():
+        assert 0 <= dim["score"] <= 100 and dim["level"] in {"missing", "partial", "strong"}
+        assert dim["evidence"] and dim["advice"]
+    assert card["overall"] >= 70
+    assert isinstance(card["flags"], list) and "follow_up" in card
+    sessions = json.loads(run_cli("sessions", "--json").stdout)
+    assert [s["id"] for s in sessions] == [card["session_id"]]
+    shown = json.loads(run_cli("show", str(card["session_id"]), "--json").stdout)
+    assert shown["answers"][0]["answer_text"] == STRONG
+    assert shown["answers"][0]["card"]["overall"] == card["overall"]
+
+
+def test_score_reads_a_file_and_prints_a_readable_card(run_cli, tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(STRONG)
+    result = run_cli("score", "--topic", "exam_failure", "--file", str(answer))
+    assert result.code == 0
+    assert "Overall:" in result.stdout and "advice:" in result.stdout
+
+
+def test_export_markdown_and_html(run_cli, tmp_path):
+    card = json.loads(
+        run_cli("score", "--topic", "exam_failure", "--save", "--json", stdin=STRONG).stdout
+    )
+    md = run_cli("export", str(card["session_id"]), "--format", "md")
+    assert md.code == 0 and "## 1." in md.stdout and "Acknowledgment" in md.stdout
+    out = tmp_path / "report.html"
+    html = run_cli("export", str(card["session_id"]), "--format", "html", "-o", str(out))
+    assert html.code == 0 and out.read_text().startswith("<!DOCTYPE html>")
+    assert (out.stat().st_mode & 0o777) == 0o600
+
+
+BAD_INPUT = [
+    (["score", "--topic", "nope", "--json"], STRONG, "Unknown topic 'nope'"),
+    (["score", "--question", "gap.nope", "--json"], STRONG, "Unknown question id"),
+    (["score", "--topic", "gap", "--json", "--save"], "   \n\t ", "empty"),
+    (["score", "--topic", "gap", "--json", "--save"], "a" * 20_001, "20,000"),
+    (["score", "--topic", "gap", "--json", "--save"], b"\xff\xfe\x00bad", "not UTF-8"),
+    (["score", "--topic", "gap", "--file", "/nonexistent/answer.txt"], None, "not found"),
+    (["show", "12345", "--json"], None, "No session with id 12345"),
+    (["export", "abc"], None, "must be a number"),
+    (["questions", "--limit", "0"], None, "--limit"),
+    (["questions", "--topic", "x", "--json"], None, "Unknown topic"),
+]
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), BAD_INPUT)
+def test_bad_input_is_one_sentence_exit_2_and_writes_nothing(
+    run_cli, data_home, args, stdin, message
+):
+    result = run_cli(*args, stdin=stdin)
+    assert result.code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not data_home.exists()
+
+
+def test_malformed_profile_is_reported_with_file_and_line(run_cli, tmp_path):
+    bad = tmp_path / "profile.toml"
+    bad.write_text('name = "Sam"\n[[red_flags]]\nkind = "gap"\nstrat = "2022-01"\n')
+    result = run_cli("questions", "--profile", str(bad), "--json")
+    assert result.code == 2
+    assert "profile.toml, line 4: unknown key 'strat'" in result.stderr
+
+
+def test_unwritable_data_directory_is_one_sentence(run_cli, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = run_cli(
+        "score",
+        "--topic",
+        "gap",
+        "--save",
+        "--json",
+        stdin=STRONG,
+        env={"INTERVIEW_COACH_HOME": str(blocker / "home")},
+    )
+    assert result.code == 2 and "cannot be created" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_data_dir_flag_beats_the_environment(run_cli, tmp_path, data_home):
+    other = tmp_path / "elsewhere"
+    run_cli(
+        "score",
+        "--topic",
+        "exam_failure",
+        "--save",
+        "--json",
+        "--data-dir",
+        str(other),
+        stdin=STRONG,
+    )
+    assert (other / "coach.sqlite3").exists() and not data_home.exists()
+    assert (other.stat().st_mode & 0o777) == 0o700
+
+
+def test_every_subcommand_has_help(run_cli):
+    for command in (
+        "topics",
+        "questions",
+        "score",
+        "sessions",
+        "show",
+        "export",
+        "record",
+        "transcribe",
+        "purge",
+    ):
+        result = run_cli(command, "--help")
+        assert result.code == 0 and "usage:" in result.stdout
+
+
+def test_purge_asks_unless_yes(run_cli, data_home):
+    run_cli("score", "--topic", "gap", "--save", "--json", stdin=STRONG)
+    assert data_home.exists()
+    refused = run_cli("purge")
+    assert refused.code == 2 and data_home.exists()
+    done = run_cli("purge", "--yes")
+    assert done.code == 0 and not data_home.exists()

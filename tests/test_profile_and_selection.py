@@ -1,0 +1,67 @@
+"""Profiles are validated line by line; questions are chosen and worded from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_coach.domain.datafiles import DataFileError
+from interview_coach.domain.profile import load_profile
+from interview_coach.domain.selection import select_questions
+
+
+def _load(path, bank, rubrics):
+    return load_profile(path, set(bank.topics), set(rubrics.specialties))
+
+
+def test_profile_loads_and_counts_gap_months(profile_file, bank, rubrics):
+    profile = _load(profile_file, bank, rubrics)
+    assert profile.name == "Sam"
+    assert [f.kind for f in profile.red_flags] == ["exam_failure", "gap"]
+    assert profile.red_flags[1].months() == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'name = "A"\nspecialty = "diagnostic_radiology"\ncolour = "blue"\n',
+            r"line 3: unknown key 'colour'",
+        ),
+        ('specialty = "dentistry"\n', r"line 1: unknown specialty 'dentistry'"),
+        ('applicant_type = "alien"\n', r"applicant_type must be one of"),
+        ('[[red_flags]]\nkind = "exam_failure"\ndate = "June 2021"\n', r"line 3: 'date'.*2021-06"),
+        ('[[red_flags]]\nkind = "bad_luck"\n', r"line 2: unknown red-flag kind 'bad_luck'"),
+        ('[[red_flags]]\nkind = "gap"\nstart = "2022-09"\nend = "2022-01"\n', "ends before"),
+        ('name = "A\n', r"line 1, column \d+"),
+    ],
+)
+def test_bad_profiles_name_the_file_line_and_problem(tmp_path, bank, rubrics, text, expected):
+    path = tmp_path / "me.toml"
+    path.write_text(text)
+    with pytest.raises(DataFileError, match=expected) as err:
+        _load(path, bank, rubrics)
+    assert "me.toml" in str(err.value)
+
+
+def test_profile_red_flags_come_first_and_are_personalised(profile_file, bank, rubrics):
+    profile = _load(profile_file, bank, rubrics)
+    asked = select_questions(bank, profile, limit=4, specialty_name="diagnostic radiology")
+    assert [q.topic for q in asked[:2]] == ["exam_failure", "gap"]
+    assert "Step 1" in asked[0].text
+    assert "January 2022" in asked[1].text and "September 2022" in asked[1].text
+    assert all("{" not in q.text for q in asked)
+
+
+def test_without_a_profile_every_topic_appears_and_no_placeholder_leaks(bank):
+    asked = select_questions(bank, None)
+    assert {q.topic for q in asked} == set(bank.topics)
+    assert all("{" not in q.text and "  " not in q.text for q in asked)
+    assert all(q.specialty is None for q in map(lambda a: bank.question(a.id), asked))
+
+
+def test_other_specialties_questions_are_not_asked(tmp_path, bank, rubrics):
+    path = tmp_path / "im.toml"
+    path.write_text('specialty = "internal_medicine"\n')
+    profile = _load(path, bank, rubrics)
+    asked = select_questions(bank, profile)
+    assert not any(bank.question(q.id).specialty == "diagnostic_radiology" for q in asked)

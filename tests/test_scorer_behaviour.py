@@ -1,0 +1,120 @@
+"""Scorer behaviour a user would notice: robustness, negation, flags, follow-ups."""
+
+from __future__ import annotations
+
+from interview_coach.domain.scoring import AnswerError, score_answer
+
+STRONG = (
+    "I did not pass Step 1 on my first attempt in June 2021. Looking back, I relied on passive "
+    "review and skipped timed practice. I met with a faculty mentor every week, did forty "
+    "timed questions a day with an error log, and took an NBME practice exam every two weeks. "
+    "I passed on my second attempt and scored 248 on Step 2 CK. I now use the same method "
+    "when reading studies: a fixed search pattern and a review of every miss, which matters "
+    "for accuracy on call."
+)
+
+
+def level(card, dimension):
+    return card.dimensions[dimension].level
+
+
+def test_speech_recognition_spellings_still_earn_the_result(rubrics):
+    typed = score_answer(STRONG, "exam_failure", rubrics)
+    heard = STRONG.replace("I passed on my second attempt", "i past step one on my second try")
+    heard = heard.replace("didn't", "didnt").replace("did not pass", "didnt pass")
+    spoken = score_answer(heard, "exam_failure", rubrics)
+    assert level(spoken, "corrective_action") == "strong"
+    assert abs(spoken.overall - typed.overall) <= 10
+
+
+def test_negated_blame_is_not_blame(rubrics):
+    owning = STRONG.replace(
+        "Looking back,", "I don't blame my school or the pandemic; looking back,"
+    )
+    card = score_answer(owning, "exam_failure", rubrics)
+    assert level(card, "non_defensiveness") == "strong"
+
+
+def test_blame_without_ownership_is_missing(rubrics):
+    blaming = STRONG.replace(
+        "Looking back, I relied on passive review and skipped timed practice.",
+        "The pandemic closed our library and the testing center proctors kept interrupting me.",
+    )
+    card = score_answer(blaming, "exam_failure", rubrics)
+    assert level(card, "non_defensiveness") == "missing"
+    reasons = [e.reason for e in card.dimensions["non_defensiveness"].evidence]
+    assert "blames others or circumstances" in reasons
+
+
+def test_scoring_is_deterministic(rubrics):
+    first = score_answer(STRONG, "exam_failure", rubrics).to_json()
+    assert all(score_answer(STRONG, "exam_failure", rubrics).to_json() == first for _ in range(3))
+
+
+def test_short_answer_is_flagged_and_follow_up_probes_the_weakest_dimension(rubrics):
+    card = score_answer("I failed Step 1 once and then passed it.", "exam_failure", rubrics)
+    assert "too_short" in [f.kind for f in card.flags]
+    weakest = min(card.dimensions.values(), key=lambda r: r.score).dimension
+    assert card.follow_up == rubrics.topic("exam_failure").follow_up[weakest]
+
+
+def test_dwelling_on_the_failure_is_flagged(rubrics):
+    dwelling = (
+        "I failed Step 1. It was the worst day. I did not pass by a lot. I failed because I was "
+        "overconfident. I also failed a practice exam before it. The failure was hard on me. "
+        "Then I used a question bank and passed."
+    )
+    card = score_answer(dwelling, "exam_failure", rubrics)
+    assert "dwells_on_failure" in [f.kind for f in card.flags]
+
+
+def test_off_topic_answer_is_flagged(rubrics):
+    card = score_answer(
+        "I love the mountains and spend weekends hiking with my dog near the lake.",
+        "professionalism",
+        rubrics,
+    )
+    assert "off_topic" in [f.kind for f in card.flags]
+    assert card.overall < 30
+
+
+def test_leave_answer_oversharing_clinical_detail_is_flagged(rubrics):
+    card = score_answer(
+        "I took a medical leave of absence from July 2020 to January 2021. I was hospitalized "
+        "for depression and started on sertraline. I have been stable since returning.",
+        "leave_of_absence",
+        rubrics,
+    )
+    assert "overshare" in [f.kind for f in card.flags]
+    assert level(card, "acknowledgment") != "strong"
+
+
+def test_over_apology_flag_but_apologising_to_the_nurse_is_an_action(rubrics):
+    sorry = score_answer(
+        "I am so sorry. I raised my voice at a nurse in 2021.", "professionalism", rubrics
+    )
+    assert "over_apology" in [f.kind for f in sorry.flags]
+    amends = score_answer(
+        "In October 2021 I raised my voice at a nurse. I was wrong and I apologized to her the "
+        "next day and met with my mentor.",
+        "professionalism",
+        rubrics,
+    )
+    assert "over_apology" not in [f.kind for f in amends.flags]
+
+
+def test_empty_and_oversized_answers_are_refused(rubrics):
+    for bad in ("", "   \n\t", "x" * 20_001):
+        try:
+            score_answer(bad, "gap", rubrics)
+        except AnswerError as exc:
+            assert str(exc)
+        else:
+            raise AssertionError(f"accepted {bad[:10]!r}")
+
+
+def test_outline_sorts_sentences_and_names_the_missing_part(rubrics):
+    no_tie = STRONG.split(" I now use")[0]
+    outline = score_answer(no_tie, "exam_failure", rubrics).outline
+    assert outline["parts"]["fact"][0].startswith("I did not pass Step 1")
+    assert outline["missing"] == ["tie_back"]
