@@ -114,6 +114,17 @@ class Coach:
         )
         return session_id, answer_id
 
+    def topic_averages(self) -> list[tuple[str, float, int]]:
+        """(topic, mean overall, answers) for practised topics, weakest first."""
+        totals: dict[str, list[int]] = {}
+        for answer in self.store().answers():
+            totals.setdefault(answer.topic, []).append(answer.overall)
+        rows = [(t, sum(v) / len(v), len(v)) for t, v in totals.items()]
+        return sorted(rows, key=lambda row: row[1])
+
+    def weak_topics(self) -> list[str]:
+        return [topic for topic, mean, _ in self.topic_averages() if mean < 70]
+
     def save_profile(self, profile: Profile) -> Path:
         """Write the profile atomically (owner-only) and start using it."""
         locations.ensure_data_dir()

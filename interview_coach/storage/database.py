@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,6 +95,8 @@ class CoachStore:
     def __init__(self, connection: sqlite3.Connection, path: Path, notice: str | None) -> None:
         self.connection = connection
         self.path = path
+        # The TUI saves drafts and answers from worker threads; one connection, one writer.
+        self.lock = threading.RLock()
         self.notice = notice  # one sentence for the user, e.g. "moved a damaged database aside"
 
     def close(self) -> None:
@@ -102,13 +105,18 @@ class CoachStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A short write transaction, committed before returning to the caller."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+        with self.lock:
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.connection
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            self.connection.execute("COMMIT")
+
+    def _read(self, query: str, params: tuple | list = ()) -> list[tuple]:
+        with self.lock:
+            return self.connection.execute(query, params).fetchall()
 
     # -- writing -----------------------------------------------------------------
     def create_session(self, kind: str) -> int:
@@ -181,10 +189,11 @@ class CoachStore:
             )
 
     def load_draft(self, slot: str) -> dict[str, Any] | None:
-        row = self.connection.execute(
+        rows = self._read(
             "SELECT topic, question_id, question_text, text, updated_at FROM drafts WHERE slot = ?",
             (slot,),
-        ).fetchone()
+        )
+        row = rows[0] if rows else None
         if row is None or not row[3].strip():
             return None
         keys = ("topic", "question_id", "question_text", "text", "updated_at")
@@ -196,11 +205,11 @@ class CoachStore:
 
     # -- reading -----------------------------------------------------------------
     def sessions(self) -> list[StoredSession]:
-        rows = self.connection.execute(
+        rows = self._read(
             "SELECT s.id, s.started_at, s.kind, COUNT(a.id), AVG(a.overall),"
             " GROUP_CONCAT(DISTINCT a.topic) FROM sessions s LEFT JOIN answers a"
             " ON a.session_id = s.id GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
-        ).fetchall()
+        )
         return [
             StoredSession(
                 r[0],
@@ -235,15 +244,15 @@ class CoachStore:
         query += " ORDER BY created_at, id"
         return [
             StoredAnswer(*row[:9], json.loads(row[9]), json.loads(row[10]) if row[10] else None)
-            for row in self.connection.execute(query, params)
+            for row in self._read(query, params)
         ]
 
     def dimension_history(self) -> list[tuple[str, str, str, int]]:
         """(created_at, topic, dimension, score) for progress charts, oldest first."""
-        return self.connection.execute(
+        return self._read(
             "SELECT a.created_at, a.topic, d.dimension, d.score FROM dimension_scores d"
             " JOIN answers a ON a.id = d.answer_id ORDER BY a.created_at, a.id"
-        ).fetchall()
+        )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

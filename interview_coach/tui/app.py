@@ -1,8 +1,86 @@
-"""Placeholder entry for the Textual app (replaced by the real app)."""
+"""The Textual app: a thin shell that loads the coach in a worker and routes screens.
+
+Nothing heavy is imported before the first paint: the question bank, rubrics
+and database open in a thread worker, and screens that need them wait for the
+``CoachReady`` message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from interview_coach.coach import Coach
+from interview_coach.tui.messages import CoachReady
+from interview_coach.tui.screens.help_modal import HelpModal
+from interview_coach.tui.screens.home_screen import HomeScreen
+
+
+class CoachApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Interview Coach"
+    SUB_TITLE = "red-flag answers, practised offline"
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, profile_file: Path | None = None, first_run_setup: bool = True) -> None:
+        super().__init__()
+        self.coach: Coach | None = None
+        self.profile_file = profile_file
+        self.first_run_setup = first_run_setup
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self.load_coach()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_coach(self) -> Coach:
+        coach = Coach.load(self.profile_file)
+        coach.store()
+        return coach
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.coach = event.worker.result
+            notice = self.coach.store().notice
+            if notice:
+                self.notify(notice, severity="warning", timeout=10)
+            for screen in self.screen_stack:
+                screen.post_message(CoachReady())
+            if self.first_run_setup and self.coach.profile is None:
+                from interview_coach.tui.screens.profile_screen import ProfileScreen
+
+                self.push_screen(ProfileScreen(first_run=True))
+        elif event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), title="Cannot start", severity="error", timeout=30)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.screen))
+
+    def on_unmount(self) -> None:
+        if self.coach is not None:
+            self.coach.close()
+
+
+def make_app(profile_file: Path | None = None, first_run_setup: bool = True) -> CoachApp:
+    """The one factory used by the command line and by the tests."""
+    return CoachApp(profile_file, first_run_setup)
 
 
 def run() -> int:
-    from interview_coach.cli.main import build_parser
+    from interview_coach.locations import ensure_data_dir
 
-    build_parser().print_help()
+    os.umask(0o077)
+    ensure_data_dir()
+    make_app().run()
     return 0

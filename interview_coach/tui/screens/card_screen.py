@@ -1,0 +1,52 @@
+"""The score card after an answer (or from review), with what to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from interview_coach.tui.widgets.score_card import ScoreCardView
+
+
+class CardScreen(Screen[str | None]):
+    """Dismisses with "retry", "next" or "follow_up" when opened from practice."""
+
+    CSS_PATH = "card_screen.tcss"
+    BINDINGS = [
+        Binding("r", "choose('retry')", "Retry question"),
+        Binding("n", "choose('next')", "Next question"),
+        Binding("f", "choose('follow_up')", "Answer follow-up"),
+        Binding("escape", "choose('')", "Back"),
+    ]
+
+    def __init__(
+        self,
+        card: dict[str, Any],
+        answer: str,
+        previous: dict[str, Any] | None = None,
+        delivery: dict[str, Any] | None = None,
+        actions: bool = True,
+    ) -> None:
+        super().__init__()
+        self.card, self.answer, self.previous, self.delivery = card, answer, previous, delivery
+        self.actions = actions
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ScoreCardView(self.card, self.answer, self.previous, self.delivery, id="card")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and parameters[0]:
+            if not self.actions:
+                return False
+            if parameters[0] == "follow_up" and not self.card.get("follow_up"):
+                return False
+        return True
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)

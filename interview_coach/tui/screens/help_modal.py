@@ -1,0 +1,42 @@
+"""'?' on any screen: every key binding that applies there, and the app-wide ones."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+def _rows(bindings: list[Binding]) -> list[str]:
+    rows = []
+    for binding in bindings:
+        key = binding.key_display or binding.key
+        rows.append(f"  {key:<14} {binding.description or binding.action}")
+    return rows
+
+
+class HelpModal(ModalScreen[None]):
+    CSS_PATH = "help_modal.tcss"
+    BINDINGS = [("escape", "dismiss", "Close"), ("question_mark", "dismiss", "Close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        screen_bindings = [b for b in self.for_screen.BINDINGS if isinstance(b, Binding)]
+        screen_bindings += [Binding(*b) for b in self.for_screen.BINDINGS if isinstance(b, tuple)]
+        app_bindings = [b if isinstance(b, Binding) else Binding(*b) for b in self.app.BINDINGS]
+        lines = [f"Keys on {self.for_screen.__class__.__name__.removesuffix('Screen')}:"]
+        lines += _rows(screen_bindings) or ["  (none)"]
+        lines += ["", "Everywhere:", *_rows(app_bindings)]
+        lines += [
+            "",
+            "Tab / Shift+Tab move between fields; the mouse works too.",
+            "",
+            "Press Esc or ? to close.",
+        ]
+        with Vertical(id="help"):
+            yield Static("\n".join(lines), id="help-text")

@@ -1,0 +1,114 @@
+"""Home: who the coach thinks you are, what to practise next, and the way to each flow."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from interview_coach.tui.messages import CoachReady
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home_screen.tcss"
+    BINDINGS = [
+        ("p", "practice", "Practice"),
+        ("m", "mock", "Mock interview"),
+        ("r", "review", "Review"),
+        ("e", "profile", "Profile"),
+        ("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(
+                "Practise the answers that worry you, out loud or typed, offline.", classes="title"
+            )
+            yield Static("Loading your questions and history...", id="summary", classes="muted")
+            with Horizontal(id="menu"):
+                yield Button("Practice [p]", id="practice", variant="primary", disabled=True)
+                yield Button("Mock interview [m]", id="mock", disabled=True)
+                yield Button("Review [r]", id="review", disabled=True)
+                yield Button("Profile [e]", id="profile", disabled=True)
+            yield Static("", id="weakest", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if getattr(self.app, "coach", None) is not None:
+            self.refresh_summary()
+
+    def on_coach_ready(self, _: CoachReady) -> None:
+        self.refresh_summary()
+
+    def on_screen_resume(self) -> None:
+        if getattr(self.app, "coach", None) is not None:
+            self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        coach = self.app.coach
+        for button in self.query(Button):
+            button.disabled = False
+        profile = coach.profile
+        if profile is None:
+            summary = (
+                "No profile yet: general questions for every red flag. "
+                "Press e to add yours and get questions about your own application."
+            )
+        else:
+            flags = (
+                ", ".join(
+                    coach.bank.topic(f.kind).title + (f" ({f.exam})" if f.exam else "")
+                    for f in profile.red_flags
+                )
+                or "none listed"
+            )
+            who = f"{profile.name}, " if profile.name else ""
+            summary = (
+                f"{who}{profile.applicant_type.replace('_', ' ').upper()} applying to "
+                f"{coach.specialty_name}. Red flags: {flags}."
+            )
+        self.query_one("#summary", Static).update(summary)
+        averages = coach.topic_averages()
+        if averages:
+            lines = ["Weakest areas so far:"] + [
+                f"  {coach.bank.topic(t).title:<28} {mean:5.0f}  ({n} answer{'s' * (n != 1)})"
+                for t, mean, n in averages[:4]
+            ]
+        else:
+            lines = ["No answers yet. Start with Practice: your red flags come first."]
+        self.query_one("#weakest", Static).update("\n".join(lines))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.run_action(event.button.id)
+
+    def _ready(self) -> bool:
+        if getattr(self.app, "coach", None) is None:
+            self.notify("Still loading, one moment.")
+            return False
+        return True
+
+    def action_practice(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.practice_screen import PracticeScreen
+
+            self.app.push_screen(PracticeScreen())
+
+    def action_mock(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.mock_screen import MockScreen
+
+            self.app.push_screen(MockScreen())
+
+    def action_review(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.review_screen import ReviewScreen
+
+            self.app.push_screen(ReviewScreen())
+
+    def action_profile(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.profile_screen import ProfileScreen
+
+            self.app.push_screen(ProfileScreen())

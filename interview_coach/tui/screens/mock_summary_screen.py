@@ -1,0 +1,70 @@
+"""After a mock interview: every answer in a table; Enter opens its full card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+
+class MockSummaryScreen(Screen):
+    CSS_PATH = "mock_summary_screen.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Home"),
+        Binding("enter", "open", "Open card", show=True),
+    ]
+
+    def __init__(self, results: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.results = results
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.results:
+            mean = sum(r["card"]["overall"] for r in self.results) / len(self.results)
+            text = f"Mock interview: {len(self.results)} answers, mean overall {mean:.0f}/100."
+        else:
+            text = "Mock interview ended before any answer."
+        yield Static(text, classes="title", id="summary")
+        yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Question", "Overall", "Ack", "Non-def", "Action", "Tie")
+        for number, result in enumerate(self.results, 1):
+            dims = result["card"]["dimensions"]
+            label = ("  ↳ " if result["follow_up"] else "") + result["question"]
+            table.add_row(
+                str(number),
+                label[:60],
+                str(result["card"]["overall"]),
+                *(
+                    dims[d]["level"]
+                    for d in (
+                        "acknowledgment",
+                        "non_defensiveness",
+                        "corrective_action",
+                        "tie_back",
+                    )
+                ),
+                key=str(number - 1),
+            )
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(int(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if self.results:
+            self._open(table.cursor_row)
+
+    def _open(self, index: int) -> None:
+        from interview_coach.tui.screens.card_screen import CardScreen
+
+        result = self.results[index]
+        self.app.push_screen(CardScreen(result["card"], result["answer"], actions=False))

@@ -1,0 +1,177 @@
+"""Typed practice: pick a topic (or "for me"), answer, see the card, retry or move on.
+
+Scoring and saving run in a thread worker; the draft is autosaved every two
+seconds so a closed terminal or a crash never loses a half-written answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Select, Static
+from textual.worker import Worker, WorkerState
+
+from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.widgets.answer_editor import AnswerEditor
+
+FOR_ME = "__for_me__"
+DRAFT_SLOT = "practice"
+AUTOSAVE_S = 2.0
+
+
+class PracticeScreen(Screen):
+    CSS_PATH = "practice_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Score answer"),
+        Binding("ctrl+n", "next_question", "Skip question"),
+        Binding("escape", "app.pop_screen", "Home"),
+    ]
+
+    def __init__(self, topic: str | None = None) -> None:
+        super().__init__()
+        self.topic = topic or FOR_ME
+        self.queue: list[AskedQuestion] = []
+        self.question: AskedQuestion | None = None
+        self.prompt_text = ""  # the question or follow-up being answered
+        self.previous_card: dict[str, Any] | None = None
+        self.session_id: int | None = None
+        self._saved_draft = ""
+
+    def compose(self) -> ComposeResult:
+        coach = self.app.coach
+        options = [("For me (red flags, then weakest)", FOR_ME)] + [
+            (t.title, t.id) for t in coach.bank.topics.values()
+        ]
+        yield Header()
+        with Vertical(id="practice"):
+            with Horizontal(id="topic-row"):
+                yield Static("Topic", classes="muted")
+                yield Select(options, value=self.topic, allow_blank=False, id="topic")
+            yield Static("", id="question", classes="question")
+            yield AnswerEditor(id="editor")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.restore_draft()
+        self.set_interval(AUTOSAVE_S, self.autosave)
+
+    # -- questions ---------------------------------------------------------------
+    def _refill(self) -> None:
+        coach = self.app.coach
+        if self.topic == FOR_ME:
+            self.queue = coach.questions(weak_topics=coach.weak_topics())
+        else:
+            self.queue = coach.questions(topic=self.topic)
+
+    def show_question(
+        self, question: AskedQuestion | None = None, prompt: str | None = None, keep_text: str = ""
+    ) -> None:
+        if question is None:
+            if not self.queue:
+                self._refill()
+            question = self.queue.pop(0)
+        self.question = question
+        self.prompt_text = prompt or question.text
+        self.query_one("#question", Static).update(self.prompt_text)
+        self.query_one(AnswerEditor).set_text(keep_text)
+        self.query_one("#answer-text").focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.value != self.topic and event.value is not Select.NULL:
+            self.topic = str(event.value)
+            self.queue = []
+            self.previous_card = None
+            self.show_question()
+
+    def action_next_question(self) -> None:
+        self.previous_card = None
+        self.show_question()
+
+    # -- drafts ------------------------------------------------------------------
+    @work(thread=True, exit_on_error=False, group="draft")
+    def restore_draft(self) -> dict[str, Any] | None:
+        return self.app.coach.store().load_draft(DRAFT_SLOT)
+
+    @work(thread=True, exit_on_error=False, group="draft-save")
+    def save_draft(self, text: str, question: AskedQuestion, prompt: str) -> None:
+        store = self.app.coach.store()
+        if text.strip():
+            store.save_draft(DRAFT_SLOT, text, question.topic, question.id, prompt)
+        else:
+            store.clear_draft(DRAFT_SLOT)
+
+    def autosave(self) -> None:
+        text = self.query_one(AnswerEditor).text
+        if self.question is not None and text != self._saved_draft:
+            self._saved_draft = text
+            self.save_draft(text, self.question, self.prompt_text)
+
+    # -- scoring -----------------------------------------------------------------
+    def action_submit(self) -> None:
+        text = self.query_one(AnswerEditor).text
+        if not text.strip():
+            self.notify("Type your answer first.", severity="warning")
+            return
+        self.score_answer(text, self.question, self.prompt_text, self.session_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="score")
+    def score_answer(
+        self, text: str, question: AskedQuestion, prompt: str, session_id: int | None
+    ) -> tuple[dict[str, Any], str, int]:
+        coach = self.app.coach
+        card = coach.score(text, question.topic, question.id)
+        session_id, _ = coach.save(
+            card, text, session_id=session_id, kind="practice", question_text=prompt
+        )
+        coach.store().clear_draft(DRAFT_SLOT)
+        return card.to_json(), text, session_id
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), title="Something went wrong", severity="error")
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        if event.worker.group == "draft":
+            self._apply_draft(event.worker.result)
+        elif event.worker.group == "score":
+            card, text, self.session_id = event.worker.result
+            self._saved_draft = ""
+            self._show_card(card, text)
+
+    def _apply_draft(self, draft: dict[str, Any] | None) -> None:
+        coach = self.app.coach
+        if draft and draft.get("question_id"):
+            try:
+                question = coach.question(draft["question_id"])
+            except Exception:  # the bank changed since the draft; start fresh
+                question = None
+            if question is not None:
+                self._saved_draft = draft["text"]
+                self.show_question(question, draft.get("question_text"), keep_text=draft["text"])
+                self.notify("Restored your unsaved answer from last time.")
+                return
+        self.show_question()
+
+    def _show_card(self, card: dict[str, Any], text: str) -> None:
+        from interview_coach.tui.screens.card_screen import CardScreen
+
+        previous = self.previous_card
+        self.previous_card = card
+
+        def after(choice: str | None) -> None:
+            if choice == "retry":
+                self.show_question(self.question, self.prompt_text)
+            elif choice == "follow_up" and card.get("follow_up"):
+                self.show_question(self.question, card["follow_up"])
+                self.previous_card = None
+            else:
+                self.previous_card = None
+                self.show_question()
+
+        self.app.push_screen(CardScreen(card, text, previous), after)

@@ -1,0 +1,174 @@
+"""Profile set-up and editing: applicant type, specialty and the red flags to practise.
+
+Saved as the same TOML the command line reads, validated by the same loader,
+so a profile made here works with ``interview-coach questions``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+
+from interview_coach.domain.profile import APPLICANT_TYPES, Profile, RedFlag, profile_to_toml
+from interview_coach.errors import UserError
+
+APPLICANT_LABELS = {
+    "us_md": "US MD",
+    "us_do": "US DO",
+    "us_img": "US-citizen IMG",
+    "non_us_img": "Non-US IMG",
+}
+
+
+class ProfileScreen(Screen):
+    CSS_PATH = "profile_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save profile"),
+        Binding("x", "remove_flag", "Remove red flag", show=False),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__()
+        self.first_run = first_run
+        coach = self.app.coach if self.is_attached else None
+        self.flags: list[RedFlag] = list(coach.profile.red_flags) if coach and coach.profile else []
+
+    def compose(self) -> ComposeResult:
+        coach = self.app.coach
+        profile = coach.profile or Profile()
+        self.flags = list(profile.red_flags)
+        yield Header()
+        with VerticalScroll(id="profile"):
+            intro = (
+                "Welcome. Tell the coach about your application so it asks the questions "
+                "you will face (Esc to skip; general questions work without it)."
+                if self.first_run
+                else "Your profile. Ctrl+S saves."
+            )
+            yield Static(intro, classes="title")
+            with Grid(id="basics"):
+                yield Static("Name (optional)")
+                yield Input(profile.name or "", id="name", placeholder="Sam")
+                yield Static("Applicant type")
+                yield Select(
+                    [(APPLICANT_LABELS[t], t) for t in APPLICANT_TYPES],
+                    value=profile.applicant_type,
+                    allow_blank=False,
+                    id="applicant-type",
+                )
+                yield Static("Specialty")
+                yield Select(
+                    [(s.name, s.id) for s in coach.rubrics.specialties.values()],
+                    value=profile.specialty,
+                    allow_blank=False,
+                    id="specialty",
+                )
+            yield Static("Red flags (select one and press x to remove)", classes="title")
+            yield DataTable(id="flags", cursor_type="row")
+            yield Static("Add a red flag", classes="title")
+            with Grid(id="new-flag"):
+                yield Static("Kind")
+                yield Select(
+                    [(t.title, t.id) for t in coach.bank.topics.values()],
+                    prompt="Choose a red flag",
+                    id="flag-kind",
+                )
+                yield Static("Exam (if any)")
+                yield Input(id="flag-exam", placeholder="Step 1")
+                yield Static("Date (YYYY-MM)")
+                yield Input(id="flag-date", placeholder="2021-06")
+                yield Static("From (YYYY-MM)")
+                yield Input(id="flag-start", placeholder="2022-01")
+                yield Static("To (YYYY-MM)")
+                yield Input(id="flag-end", placeholder="2022-09")
+                yield Static("Detail")
+                yield Input(id="flag-detail", placeholder="passed on second attempt")
+            with Horizontal(id="profile-buttons"):
+                yield Button("Add red flag", id="add-flag")
+                yield Button("Save profile", variant="primary", id="save")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Kind", "Exam", "Date", "From", "To", "Detail")
+        self._fill_flags()
+        self.query_one("#name", Input).focus()
+
+    def _fill_flags(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for flag in self.flags:
+            table.add_row(
+                flag.kind,
+                flag.exam or "",
+                flag.date or "",
+                flag.start or "",
+                flag.end or "",
+                (flag.detail or "")[:30],
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add-flag":
+            self.add_flag()
+        elif event.button.id == "save":
+            self.action_save()
+
+    def add_flag(self) -> None:
+        kind = self.query_one("#flag-kind", Select).value
+        if kind is Select.NULL:
+            self.notify("Choose what kind of red flag it is.", severity="warning")
+            return
+        values = {
+            key: self.query_one(f"#flag-{key}", Input).value.strip() or None
+            for key in ("exam", "date", "start", "end", "detail")
+        }
+        candidate = RedFlag(kind=str(kind), **values)
+        try:
+            self._validated(self._profile([*self.flags, candidate]))
+        except UserError as exc:
+            self.notify(str(exc).split(": ", 1)[-1], severity="error")
+            return
+        self.flags.append(candidate)
+        self._fill_flags()
+        for key in ("exam", "date", "start", "end", "detail"):
+            self.query_one(f"#flag-{key}", Input).value = ""
+
+    def action_remove_flag(self) -> None:
+        table = self.query_one(DataTable)
+        if self.flags and table.has_focus:
+            del self.flags[min(table.cursor_row, len(self.flags) - 1)]
+            self._fill_flags()
+
+    def _profile(self, flags: list[RedFlag]) -> Profile:
+        return Profile(
+            applicant_type=str(self.query_one("#applicant-type", Select).value),
+            specialty=str(self.query_one("#specialty", Select).value),
+            name=self.query_one("#name", Input).value.strip() or None,
+            red_flags=tuple(flags),
+        )
+
+    def _validated(self, profile: Profile) -> Profile:
+        """Round-trip through the file loader: the TUI accepts exactly what the CLI does."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "profile.toml"
+            path.write_text(profile_to_toml(profile), encoding="utf-8")
+            return self.app.coach.read_profile(path)
+
+    def action_save(self) -> None:
+        try:
+            profile = self._validated(self._profile(self.flags))
+            self.app.coach.save_profile(profile)
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify("Profile saved.")
+        self.dismiss()
+
+    def action_leave(self) -> None:
+        self.dismiss()

@@ -1,0 +1,133 @@
+"""Review: every saved answer, filterable by topic; open a card, delete, or practise again."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.worker import Worker, WorkerState
+
+from interview_coach.storage import StoredAnswer
+
+ALL = "__all__"
+
+
+class ReviewScreen(Screen):
+    CSS_PATH = "review_screen.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open card"),
+        Binding("d", "delete", "Delete answer"),
+        Binding("p", "practise", "Practise this topic"),
+        Binding("escape", "app.pop_screen", "Home"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[StoredAnswer] = []
+        self.topic = ALL
+
+    def compose(self) -> ComposeResult:
+        coach = self.app.coach
+        yield Header()
+        with Horizontal(id="filter-row"):
+            yield Static("Topic", classes="muted")
+            yield Select(
+                [("All topics", ALL)] + [(t.title, t.id) for t in coach.bank.topics.values()],
+                value=ALL,
+                allow_blank=False,
+                id="filter",
+            )
+        yield Static("", id="count", classes="muted")
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Date", "Topic", "Question", "Overall", "Source")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load(self) -> list[StoredAnswer]:
+        topic = None if self.topic == ALL else self.topic
+        return list(reversed(self.app.coach.store().answers(topic=topic)))
+
+    @work(thread=True, exit_on_error=False, group="delete")
+    def remove(self, answer_id: int) -> bool:
+        return self.app.coach.store().delete_answer(answer_id)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), severity="error")
+        elif event.state == WorkerState.SUCCESS:
+            if event.worker.group == "load":
+                self._fill(event.worker.result)
+            elif event.worker.group == "delete":
+                self.notify("Answer deleted.")
+                self.load()
+
+    def _fill(self, answers: list[StoredAnswer]) -> None:
+        self.answers = answers
+        table = self.query_one(DataTable)
+        table.clear()
+        titles = {t.id: t.title for t in self.app.coach.bank.topics.values()}
+        for answer in answers:
+            table.add_row(
+                answer.created_at[:16].replace("T", " "),
+                titles.get(answer.topic, answer.topic),
+                (answer.question_text or "")[:48],
+                str(answer.overall),
+                answer.source,
+                key=str(answer.id),
+            )
+        self.query_one("#count", Static).update(
+            f"{len(answers)} answer(s). Enter opens the card; d deletes; p practises that topic."
+        )
+        table.focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL and event.value != self.topic:
+            self.topic = str(event.value)
+            self.load()
+
+    def _selected(self) -> StoredAnswer | None:
+        table = self.query_one(DataTable)
+        if not self.answers or table.cursor_row is None:
+            return None
+        return self.answers[min(table.cursor_row, len(self.answers) - 1)]
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        from interview_coach.tui.screens.card_screen import CardScreen
+
+        answer = self._selected()
+        if answer is not None:
+            self.app.push_screen(
+                CardScreen(answer.card, answer.answer_text, delivery=answer.delivery, actions=False)
+            )
+
+    def action_delete(self) -> None:
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        answer = self._selected()
+        if answer is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.remove(answer.id)
+
+        self.app.push_screen(ConfirmModal("Delete this answer and its scores for good?"), confirmed)
+
+    def action_practise(self) -> None:
+        from interview_coach.tui.screens.practice_screen import PracticeScreen
+
+        answer = self._selected()
+        if answer is not None:
+            self.app.push_screen(PracticeScreen(topic=answer.topic))

@@ -1,0 +1,73 @@
+"""A multi-line answer editor with a live word count and elapsed timer."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static, TextArea
+
+SOFT_LIMIT_S = 90
+
+
+def clock() -> float:
+    """Seconds since an arbitrary point; a seam so snapshot tests can stop the timer."""
+    return time.monotonic()
+
+
+class AnswerEditor(Vertical):
+    """Type the answer; the status line shows words and time against the soft limit."""
+
+    DEFAULT_CSS = """
+    AnswerEditor { height: 1fr; }
+    AnswerEditor TextArea { height: 1fr; }
+    AnswerEditor #status { height: 1; color: $text-muted; }
+    AnswerEditor #status.over { color: $warning; }
+    """
+
+    elapsed: reactive[int] = reactive(0)
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._initial = text
+        self._started = clock()
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(self._initial, id="answer-text", soft_wrap=True, show_line_numbers=False)
+        yield Static("", id="status")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+        self._refresh_status()
+
+    def _tick(self) -> None:
+        self.elapsed = int(clock() - self._started)
+
+    def watch_elapsed(self) -> None:
+        self._refresh_status()
+
+    def on_text_area_changed(self) -> None:
+        self._refresh_status()
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def set_text(self, text: str) -> None:
+        self.query_one(TextArea).load_text(text)
+        self._started = clock()
+        self.elapsed = 0
+
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def _refresh_status(self) -> None:
+        status = self.query_one("#status", Static)
+        minutes, seconds = divmod(self.elapsed, 60)
+        status.update(
+            f"{self.word_count()} words   {minutes}:{seconds:02d} "
+            f"(aim for 90-180 words, under {SOFT_LIMIT_S} s spoken)"
+        )
+        status.set_class(self.elapsed > SOFT_LIMIT_S, "over")

@@ -1,0 +1,113 @@
+"""The score card: overall, four dimension bars, the answer with evidence highlighted.
+
+Shared by practice, mock-interview summaries and review, so a saved answer looks
+exactly as it did when it was scored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+LABELS = {
+    "acknowledgment": "Acknowledgment",
+    "non_defensiveness": "Non-defensiveness",
+    "corrective_action": "Corrective action",
+    "tie_back": "Tie-back",
+}
+LEVEL_STYLE = {"strong": "bold green", "partial": "bold yellow", "missing": "bold red"}
+BAR_WIDTH = 20
+
+
+def dimension_line(label: str, score: int, level: str, previous: int | None = None) -> Text:
+    """'Acknowledgment  ████████░░░░  80 strong  (was 55)' as one styled line."""
+    filled = round(BAR_WIDTH * score / 100)
+    line = Text(f"{label:<18} ")
+    line.append("█" * filled, style=LEVEL_STYLE[level].replace("bold ", ""))
+    line.append("░" * (BAR_WIDTH - filled), style="dim")
+    line.append(f" {score:>3} ")
+    line.append(level, style=LEVEL_STYLE[level])
+    if previous is not None:
+        delta = score - previous
+        line.append(f"  (was {previous}, {delta:+d})", style="green" if delta >= 0 else "red")
+    return line
+
+
+def highlighted_answer(answer: str, card: dict[str, Any]) -> Text:
+    """The answer with earning spans green and costing spans red (cost wins on overlap)."""
+    text = Text(answer)
+    spans: list[tuple[int, int, str]] = []
+    for dimension in card["dimensions"].values():
+        for item in dimension.get("evidence_detail", []):
+            if 0 <= item["start"] < item["end"] <= len(answer):
+                spans.append((item["start"], item["end"], item["effect"]))
+    for start, end, effect in sorted(spans, key=lambda s: s[2] == "-"):
+        text.stylize("green underline" if effect == "+" else "red underline", start, end)
+    return text
+
+
+class ScoreCardView(VerticalScroll):
+    """Everything the scorer said about one answer, readable at 80x24."""
+
+    DEFAULT_CSS = """
+    ScoreCardView { height: 1fr; padding: 0 1; }
+    ScoreCardView .overall { text-style: bold; margin-bottom: 1; }
+    ScoreCardView .section { margin-top: 1; text-style: bold; }
+    ScoreCardView .advice { color: $text-muted; padding-left: 2; }
+    ScoreCardView .flag { color: $warning; }
+    ScoreCardView .answer { border: round $primary 50%; padding: 0 1; }
+    """
+
+    def __init__(
+        self,
+        card: dict[str, Any],
+        answer: str,
+        previous: dict[str, Any] | None = None,
+        delivery: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.card, self.answer, self.previous, self.delivery = card, answer, previous, delivery
+
+    def compose(self) -> ComposeResult:
+        card = self.card
+        overall = f"Overall {card['overall']}/100"
+        if self.previous:
+            overall += f"   (previous attempt {self.previous['overall']})"
+        yield Static(overall, classes="overall", id="overall")
+        with Vertical(id="dimensions"):
+            for key, label in LABELS.items():
+                dim = card["dimensions"][key]
+                before = self.previous["dimensions"][key]["score"] if self.previous else None
+                yield Static(
+                    dimension_line(label, dim["score"], dim["level"], before), id=f"bar-{key}"
+                )
+                yield Static(f"→ {dim['advice']}", classes="advice")
+        if self.delivery:
+            yield Static("Delivery", classes="section")
+            yield Static(delivery_summary(self.delivery), id="delivery")
+        for flag in card.get("flags", []):
+            yield Static(f"⚑ {flag['message']}", classes="flag")
+        if card.get("follow_up"):
+            yield Static(f"Follow-up: {card['follow_up']}", classes="section", id="follow-up")
+        yield Static("Your answer (green earned points, red cost points)", classes="section")
+        yield Static(highlighted_answer(self.answer, card), classes="answer", id="answer")
+        missing = card.get("outline", {}).get("missing", [])
+        if missing:
+            yield Static(
+                "Outline: missing " + ", ".join(m.replace("_", " ") for m in missing),
+                classes="section",
+            )
+
+
+def delivery_summary(delivery: dict[str, Any]) -> str:
+    fillers = delivery.get("filler_total", 0)
+    return (
+        f"{delivery.get('duration_s', 0):.0f} s (target 60-90)   "
+        f"{delivery.get('wpm', 0):.0f} words/min (target 120-160)   "
+        f"fillers {fillers}   long pauses {len(delivery.get('long_pauses', []))}"
+    )

@@ -1,0 +1,210 @@
+"""The Textual app driven by Pilot through each flow a user takes."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, Select
+
+from interview_coach.tui.app import make_app
+
+STRONG = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review and "
+    "skipped timed practice. I met a faculty mentor weekly and did forty timed questions a day; "
+    "I passed on my second attempt and scored 248 on Step 2 CK. I now use the same discipline "
+    "when reading studies with a fixed search pattern, which matters for accuracy on call."
+)
+WEAK = "Testing was a bump in the road. My school did not prepare us. I studied harder."
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_practice(app, pilot):
+    await settle(app, pilot)
+    await pilot.press("p")
+    await settle(app, pilot)
+    return app.screen
+
+
+async def type_answer(app, pilot, text: str) -> None:
+    app.screen.query_one("#answer-text").insert(text)
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+
+
+@pytest.fixture
+def app(data_home, profile_file):
+    return make_app(profile_file)
+
+
+async def test_first_run_offers_profile_setup_and_skipping_still_allows_practice(data_home):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ProfileScreen"
+        await pilot.press("escape")
+        screen = await open_practice(app, pilot)
+        assert type(screen).__name__ == "PracticeScreen"
+        assert "{" not in str(screen.query_one("#question").render())
+
+
+async def test_answer_a_question_and_see_the_card_with_evidence(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+        assert "Step 1" in str(screen.query_one("#question").render())
+        await type_answer(app, pilot, STRONG)
+        assert type(app.screen).__name__ == "CardScreen"
+        card = app.screen.card
+        assert str(app.screen.query_one("#overall").render()) == f"Overall {card['overall']}/100"
+        answer = app.screen.query_one("#answer").render()
+        styles = " ".join(str(span.style) for span in answer.spans)
+        assert "green" in styles
+        assert "Acknowledgment" in str(app.screen.query_one("#bar-acknowledgment").render())
+
+
+async def test_retry_shows_old_and_new_scores_side_by_side(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_practice(app, pilot)
+        await type_answer(app, pilot, WEAK)
+        first = app.screen.card["overall"]
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PracticeScreen"
+        await type_answer(app, pilot, STRONG)
+        overall = str(app.screen.query_one("#overall").render())
+        assert f"previous attempt {first}" in overall
+        assert "(was" in str(app.screen.query_one("#bar-corrective_action").render())
+
+
+async def test_follow_up_is_asked_after_a_weak_answer(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_practice(app, pilot)
+        await type_answer(app, pilot, WEAK)
+        follow_up = app.screen.card["follow_up"]
+        assert follow_up
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#question").render()) == follow_up
+
+
+async def test_saved_answer_appears_in_review_and_can_be_deleted(app):
+    async with app.run_test(size=(110, 32)) as pilot:
+        await open_practice(app, pilot)
+        await type_answer(app, pilot, STRONG)
+        await pilot.press("escape")  # card -> practice
+        await settle(app, pilot)
+        await pilot.press("escape")  # practice -> home
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "Exam failure" in str(table.get_row_at(0))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen" and app.screen.answer == STRONG
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 0
+
+
+async def test_review_filters_by_topic(app):
+    async with app.run_test(size=(110, 32)) as pilot:
+        await settle(app, pilot)
+        coach = app.coach
+        for topic in ("gap", "exam_failure"):
+            coach.save(coach.score(STRONG, topic), STRONG)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 2
+        app.screen.query_one("#filter", Select).value = "gap"
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_profile_edit_adds_a_red_flag_and_changes_questions(data_home):
+    app = make_app(first_run_setup=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#name", Input).value = "Ana"
+        screen.query_one("#flag-kind", Select).value = "leave_of_absence"
+        screen.query_one("#flag-start", Input).value = "2020-07"
+        screen.query_one("#flag-end", Input).value = "2021-01"
+        await pilot.click("#add-flag")
+        await settle(app, pilot)
+        assert screen.query_one("#flags", DataTable).row_count == 1
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        saved = (data_home / "profile.toml").read_text()
+        assert 'kind = "leave_of_absence"' in saved and 'name = "Ana"' in saved
+        assert app.coach.questions(limit=1)[0].topic == "leave_of_absence"
+        asked = app.coach.questions(topic="leave_of_absence")
+        assert any("July 2020" in q.text and "January 2021" in q.text for q in asked)
+
+
+async def test_profile_rejects_a_bad_date_with_a_clear_message(data_home):
+    app = make_app(first_run_setup=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        app.screen.query_one("#flag-kind", Select).value = "exam_failure"
+        app.screen.query_one("#flag-date", Input).value = "June 2021"
+        await pilot.click("#add-flag")
+        await settle(app, pilot)
+        assert app.screen.query_one("#flags", DataTable).row_count == 0
+        assert any("2021-06" in str(n.message) for n in app._notifications)
+
+
+async def test_mock_interview_runs_questions_then_shows_a_summary(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        from interview_coach.tui.screens.mock_screen import MockScreen
+
+        await app.push_screen(MockScreen(count=2))
+        await settle(app, pilot)
+        screen = app.screen
+        assert "Question 1 of 2" in str(screen.query_one("#progress").render())
+        answered = 0
+        while type(app.screen).__name__ == "MockScreen" and answered < 6:
+            await type_answer(app, pilot, STRONG if answered % 2 else WEAK)
+            answered += 1
+        assert type(app.screen).__name__ == "MockSummaryScreen"
+        results = app.screen.results
+        assert sum(1 for r in results if not r["follow_up"]) == len(screen.questions)
+        assert sum(1 for r in results if r["follow_up"]) <= len(screen.questions)
+        assert app.screen.query_one(DataTable).row_count == len(results)
+
+
+async def test_help_lists_the_keys_of_the_current_screen(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_practice(app, pilot)
+        await pilot.press("escape")  # leave the editor focus isn't needed: back home
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Mock interview" in text and "Review" in text
+
+
+async def test_unsaved_draft_is_offered_back_next_time(app, data_home, profile_file):
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+        screen.query_one("#answer-text").insert("Half of my answer about Step 1")
+        screen.autosave()
+        await settle(app, pilot)
+    again = make_app(profile_file)
+    async with again.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(again, pilot)
+        assert screen.query_one("#answer-text").text == "Half of my answer about Step 1"

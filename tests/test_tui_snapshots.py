@@ -1,0 +1,75 @@
+"""SVG snapshots of the main screens at 80x24 (and one large, one light-theme) view.
+
+Regenerate after an intended UI change with `pytest tests/test_tui_snapshots.py
+--snapshot-update` and review the SVG diff.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_coach.tui.app import make_app
+
+ANSWER = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review. "
+    "I met a faculty mentor weekly and did forty timed questions a day; I passed on my second "
+    "attempt. I now use a fixed search pattern when reading studies on call."
+)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch):
+    """The answer timer would otherwise tick between runs and change the picture."""
+    import interview_coach.tui.widgets.answer_editor as editor
+
+    monkeypatch.setattr(editor, "clock", lambda: 1000.0)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _app(data_home, profile_file, theme: str | None = None):
+    app = make_app(profile_file)
+    if theme:
+        app.theme = theme
+    return app
+
+
+def test_home(snap_compare, data_home, profile_file):
+    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24),
+                        run_before=settle)
+
+
+def test_practice(snap_compare, data_home, profile_file):
+    async def before(pilot):
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+
+    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=before)
+
+
+@pytest.mark.parametrize(("size", "theme"), [((80, 24), None), ((140, 44), "textual-light")])
+def test_score_card(snap_compare, data_home, profile_file, size, theme):
+    async def before(pilot):
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        pilot.app.screen.query_one("#answer-text").insert(ANSWER)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(_app(data_home, profile_file, theme), terminal_size=size,
+                        run_before=before)
+
+
+def test_profile(snap_compare, data_home, profile_file):
+    async def before(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+
+    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=before)
