@@ -39,8 +39,7 @@ def _app(data_home, profile_file, theme: str | None = None):
 
 
 def test_home(snap_compare, data_home, profile_file):
-    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24),
-                        run_before=settle)
+    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=settle)
 
 
 def test_practice(snap_compare, data_home, profile_file):
@@ -62,8 +61,7 @@ def test_score_card(snap_compare, data_home, profile_file, size, theme):
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-    assert snap_compare(_app(data_home, profile_file, theme), terminal_size=size,
-                        run_before=before)
+    assert snap_compare(_app(data_home, profile_file, theme), terminal_size=size, run_before=before)
 
 
 def test_profile(snap_compare, data_home, profile_file):

@@ -1,0 +1,73 @@
+"""Audio files and devices that are not what we expect get one clear sentence."""
+
+from __future__ import annotations
+
+import struct
+import wave
+
+import numpy as np
+import pytest
+
+pytest.importorskip("numpy", reason="voice extras not installed")
+
+
+def _wav(path, seconds=1.0, rate=16000, channels=1):
+    t = np.linspace(0, seconds, int(rate * seconds), endpoint=False)
+    tone = (0.3 * np.sin(2 * np.pi * 220 * t) * 32767).astype(np.int16)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(np.repeat(tone, channels).tobytes())
+    return path
+
+
+def test_other_rates_and_stereo_are_converted(tmp_path):
+    from interview_coach.speech.audio_files import read_wav
+
+    audio = read_wav(_wav(tmp_path / "a.wav", seconds=2, rate=44100, channels=2))
+    assert audio.dtype == np.float32 and abs(audio.size - 32000) <= 1
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("just text"), "not a WAV file"),
+        (lambda p: _wav(p, seconds=0), "0 seconds"),
+        (lambda p: p.write_bytes(b""), "not a WAV file"),
+        (lambda p: _hour_long_header(p), "limit is 30 minutes"),
+    ],
+    ids=["text", "zero-seconds", "empty", "one-hour"],
+)
+def test_bad_audio_files_are_refused_by_transcribe(run_cli, tmp_path, make, message):
+    path = tmp_path / "answer.wav"
+    make(path)
+    result = run_cli("transcribe", str(path), "--json")
+    assert result.code == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def _hour_long_header(path):
+    _wav(path, seconds=1)
+    data = bytearray(path.read_bytes())
+    frames = 16000 * 3600
+    data[40:44] = struct.pack("<I", frames * 2)  # data chunk size
+    path.write_bytes(bytes(data))
+
+
+def test_missing_portaudio_is_one_sentence_with_the_package_name(monkeypatch):
+    import builtins
+
+    from interview_coach.errors import UserError
+    from interview_coach.speech import recorder
+
+    real_import = builtins.__import__
+
+    def no_portaudio(name, *args, **kwargs):
+        if name == "sounddevice":
+            raise OSError("PortAudio library not found")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_portaudio)
+    with pytest.raises(UserError, match="libportaudio2"):
+        recorder.load_sounddevice()
