@@ -7,6 +7,8 @@ import wave
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("numpy", reason="voice extras not installed")
 
@@ -71,3 +73,24 @@ def test_missing_portaudio_is_one_sentence_with_the_package_name(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_portaudio)
     with pytest.raises(UserError, match="libportaudio2"):
         recorder.load_sounddevice()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000), st.booleans())
+def test_any_bytes_as_audio_read_or_refused_in_one_sentence(data, with_header):
+    import tempfile
+    from pathlib import Path
+
+    from interview_coach.errors import UserError
+    from interview_coach.speech.audio_files import read_wav
+
+    prefix = b"RIFF\x24\x08\x00\x00WAVEfmt " if with_header else b""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.wav"
+        path.write_bytes(prefix + data)
+        try:
+            audio = read_wav(path)
+        except UserError as exc:
+            assert "\n" not in str(exc)
+            return
+    assert audio.ndim == 1 and audio.dtype == np.float32

@@ -179,6 +179,7 @@ class LiveTranscription:
     def __post_init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
         self._words: list[Word] = []
+        self.compute_s = 0.0  # Whisper time spent, for the real-time factor
 
     def feed(self, block: np.ndarray, is_speech: bool) -> None:
         self._pending.append(block)
@@ -204,7 +205,9 @@ class LiveTranscription:
             self._futures.append(self._pool.submit(self._run, audio, offset))
 
     def _run(self, audio: np.ndarray, offset: float) -> list[Word]:
+        started = time.perf_counter()
         words = self.transcriber.transcribe(audio, offset)
+        self.compute_s += time.perf_counter() - started
         self._words.extend(words)
         if callable(self.on_partial):
             self.on_partial(join_words(sorted(self._words, key=lambda w: w.start)))

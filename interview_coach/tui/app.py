@@ -30,15 +30,30 @@ class CoachApp(App):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, profile_file: Path | None = None, first_run_setup: bool = True) -> None:
+    def __init__(
+        self, profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = True
+    ) -> None:
         super().__init__()
         self.coach: Coach | None = None
         self.profile_file = profile_file
         self.first_run_setup = first_run_setup
+        self.voice_enabled = voice
+        # Voice: None while loading, then the transcriber, or the one-sentence reason it is off.
+        self.transcriber = None
+        self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
+        self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
+        self.speak_questions = True
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         self.load_coach()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice")
+    def load_voice(self) -> object:
+        """Check the audio stack and load Whisper in the background (never before first paint)."""
+        from interview_coach.speech.availability import load_voice
+
+        return load_voice(need_microphone=self.audio_source_factory is None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_coach(self) -> Coach:
@@ -47,6 +62,12 @@ class CoachApp(App):
         return coach
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "voice":
+            if event.state == WorkerState.SUCCESS:
+                self.transcriber, self.voice_problem = event.worker.result
+            elif event.state == WorkerState.ERROR:
+                self.voice_problem = str(event.worker.error)
+            return
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
@@ -56,6 +77,8 @@ class CoachApp(App):
                 self.notify(notice, severity="warning", timeout=10)
             for screen in self.screen_stack:
                 screen.post_message(CoachReady())
+            if self.voice_enabled:
+                self.load_voice()
             if self.first_run_setup and self.coach.profile is None:
                 from interview_coach.tui.screens.profile_screen import ProfileScreen
 
@@ -72,9 +95,12 @@ class CoachApp(App):
             self.coach.close()
 
 
-def make_app(profile_file: Path | None = None, first_run_setup: bool = True) -> CoachApp:
-    """The one factory used by the command line and by the tests."""
-    return CoachApp(profile_file, first_run_setup)
+def make_app(
+    profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = False
+) -> CoachApp:
+    """The one factory used by the command line and by the tests (voice off by default
+    in tests so each UI test does not load Whisper)."""
+    return CoachApp(profile_file, first_run_setup, voice)
 
 
 def run() -> int:
@@ -82,5 +108,5 @@ def run() -> int:
 
     os.umask(0o077)
     ensure_data_dir()
-    make_app().run()
+    make_app(voice=True).run()
     return 0

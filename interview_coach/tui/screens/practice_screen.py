@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 FOR_ME = "__for_me__"
 DRAFT_SLOT = "practice"
@@ -29,6 +30,8 @@ class PracticeScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Score answer"),
         Binding("ctrl+n", "next_question", "Skip question"),
+        Binding("ctrl+r", "voice_mode", "Voice/typed"),
+        Binding("space", "record", "Record/stop"),
         Binding("escape", "app.pop_screen", "Home"),
     ]
 
@@ -41,6 +44,9 @@ class PracticeScreen(Screen):
         self.previous_card: dict[str, Any] | None = None
         self.session_id: int | None = None
         self._saved_draft = ""
+        self.voice_mode = False
+        self.recording = False
+        self._stop_requested = False
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -54,6 +60,7 @@ class PracticeScreen(Screen):
                 yield Select(options, value=self.topic, allow_blank=False, id="topic")
             yield Static("", id="question", classes="question")
             yield AnswerEditor(id="editor")
+            yield VoicePanel(id="voice")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,7 +86,13 @@ class PracticeScreen(Screen):
         self.prompt_text = prompt or question.text
         self.query_one("#question", Static).update(self.prompt_text)
         self.query_one(AnswerEditor).set_text(keep_text)
-        self.query_one("#answer-text").focus()
+        if self.voice_mode:
+            self.query_one(VoicePanel).show_partial("")
+            self.query_one(VoicePanel).focus()
+            if self.app.speak_questions:
+                self.speak(self.prompt_text)
+        else:
+            self.query_one("#answer-text").focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value != self.topic and event.value is not Select.NULL:
@@ -91,6 +104,99 @@ class PracticeScreen(Screen):
     def action_next_question(self) -> None:
         self.previous_card = None
         self.show_question()
+
+    # -- voice -------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "record":
+            return self.voice_mode
+        return True
+
+    def action_voice_mode(self) -> None:
+        if self.recording:
+            return
+        if not self.voice_mode and self.app.transcriber is None:
+            self.notify(
+                self.app.voice_problem or "Voice is not available.",
+                title="Voice",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.voice_mode = not self.voice_mode
+        self.query_one(AnswerEditor).display = not self.voice_mode
+        panel = self.query_one(VoicePanel)
+        panel.display = self.voice_mode
+        if self.voice_mode:
+            panel.focus()
+        else:
+            self.query_one("#answer-text").focus()
+        self.refresh_bindings()
+
+    def action_record(self) -> None:
+        panel = self.query_one(VoicePanel)
+        if self.recording:
+            self._stop_requested = True
+            panel.show_state("Stopping... finishing the transcript.")
+            return
+        self.recording, self._stop_requested = True, False
+        panel.show_state("Recording: speak now. Space stops (or 2.5 s of silence).")
+        self.record_voice(self.question, self.prompt_text, self.session_id)
+
+    @work(thread=True, exit_on_error=False, group="speak")
+    def speak(self, text: str) -> None:
+        from interview_coach.speech.tts import make_speaker
+
+        try:
+            make_speaker().say(text)
+        except Exception as exc:  # no audio output is not worth more than a note
+            self.app.call_from_thread(self.notify, f"Could not read the question aloud ({exc}).")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-record")
+    def record_voice(
+        self, question: AskedQuestion, prompt: str, session_id: int | None
+    ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
+        import time as clock
+
+        from interview_coach.errors import UserError
+        from interview_coach.locations import recordings_dir
+        from interview_coach.speech.recorder import MicrophoneSource
+        from interview_coach.speech.voice_answer import capture_answer
+
+        app, panel = self.app, self.query_one(VoicePanel)
+        source = app.audio_source_factory() if app.audio_source_factory else MicrophoneSource()
+        folder = recordings_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"answer-{clock.strftime('%Y%m%d-%H%M%S')}.wav"
+        last = [0.0]
+
+        def on_block(info) -> None:
+            now = clock.monotonic()
+            if now - last[0] >= 0.1:
+                last[0] = now
+                app.call_from_thread(panel.show_level, info.level, info.elapsed_s, info.speech)
+
+        answer = capture_answer(
+            source,
+            app.transcriber,
+            path,
+            on_block=on_block,
+            on_partial=lambda text: app.call_from_thread(panel.show_partial, text),
+            should_stop=lambda: self._stop_requested,
+        )
+        if not answer.text.strip():
+            raise UserError("No speech was heard; check the microphone and try again.")
+        coach = app.coach
+        card = coach.score(answer.text, question.topic, question.id)
+        session_id, _ = coach.save(
+            card,
+            answer.text,
+            session_id=session_id,
+            kind="practice",
+            source="voice",
+            question_text=prompt,
+            delivery=answer.delivery,
+        )
+        return card.to_json(), answer.text, session_id, answer.delivery
 
     # -- drafts ------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="draft")
@@ -132,11 +238,23 @@ class PracticeScreen(Screen):
         return card.to_json(), text, session_id
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "voice-record" and event.state in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            self.recording = False
+            self.query_one(VoicePanel).show_state(
+                "Voice mode: press space to start speaking, space again to stop."
+            )
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
             return
         if event.state != WorkerState.SUCCESS:
             return
+        if event.worker.group == "voice-record":
+            card, text, self.session_id, delivery = event.worker.result
+            self._show_card(card, text, delivery)
         if event.worker.group == "draft":
             self._apply_draft(event.worker.result)
         elif event.worker.group == "score":
@@ -158,7 +276,9 @@ class PracticeScreen(Screen):
                 return
         self.show_question()
 
-    def _show_card(self, card: dict[str, Any], text: str) -> None:
+    def _show_card(
+        self, card: dict[str, Any], text: str, delivery: dict[str, Any] | None = None
+    ) -> None:
         from interview_coach.tui.screens.card_screen import CardScreen
 
         previous = self.previous_card
@@ -174,4 +294,4 @@ class PracticeScreen(Screen):
                 self.previous_card = None
                 self.show_question()
 
-        self.app.push_screen(CardScreen(card, text, previous), after)
+        self.app.push_screen(CardScreen(card, text, previous, delivery), after)

@@ -109,5 +109,8 @@ def delivery_summary(delivery: dict[str, Any]) -> str:
     return (
         f"{delivery.get('duration_s', 0):.0f} s (target 60-90)   "
         f"{delivery.get('wpm', 0):.0f} words/min (target 120-160)   "
-        f"fillers {fillers}   long pauses {len(delivery.get('long_pauses', []))}"
+        f"fillers {fillers}   hesitations {delivery.get('hesitations', 0)}   "
+        f"long pauses {len(delivery.get('long_pauses', []))}\n"
+        "Fillers come from the transcript and may be undercounted; hesitations and pauses "
+        "are timed from the audio."
     )

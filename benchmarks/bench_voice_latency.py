@@ -1,0 +1,119 @@
+"""End of speech -> score card, for 60 s and 120 s spoken answers, paced in real time.
+
+Speech is made offline with espeak-ng, fed through the recorder at real-time
+speed (as a microphone would deliver it), transcribed live in segments cut at
+pauses, then scored. Prints one JSON document:
+
+- after_stop_s: from the moment recording stops (silence detected or the user
+  presses space) to the card being ready: what the user waits for;
+- after_speech_s: the same plus the silence the recorder waits for (2.5 s by
+  default) when the user lets it stop by itself;
+- rtf: Whisper compute seconds per second of audio; peak_rss_mb for the process.
+
+Usage: python benchmarks/bench_voice_latency.py [--runs N] [--seconds 60 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from interview_coach.coach import Coach  # noqa: E402
+from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav, write_wav  # noqa: E402
+from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
+from interview_coach.speech.transcriber import LiveTranscription, WhisperTranscriber  # noqa: E402
+from interview_coach.speech.tts import Pyttsx3Speaker  # noqa: E402
+from interview_coach.speech.voice_activity import VoiceActivity  # noqa: E402
+
+SILENCE_STOP_S = 2.5
+
+
+def speech_of_length(seconds: float, folder: Path) -> Path:
+    """Corpus sentences spoken one after another with short pauses, cut to ~seconds."""
+    sets = tomllib.loads((ROOT / "tests/corpus/ablation_sets.toml").read_text())["set"]
+    sentences = [entry[k] for entry in sets for k in ("fact", "cause", "action", "tie")]
+    speaker = Pyttsx3Speaker(rate=150)
+    pieces, total = [], 0.0
+    gap = np.zeros(int(0.35 * SAMPLE_RATE), dtype=np.float32)
+    for index, sentence in enumerate(sentences):
+        wav = folder / f"sentence{index}.wav"
+        speaker.save(sentence, wav)
+        audio = read_wav(wav)
+        pieces += [audio, gap]
+        total += (audio.size + gap.size) / SAMPLE_RATE
+        if total >= seconds:
+            break
+    out = folder / f"answer{int(seconds)}.wav"
+    write_wav(out, np.concatenate(pieces))
+    return out
+
+
+def one_run(wav: Path, transcriber: WhisperTranscriber, coach: Coach, folder: Path) -> dict:
+    live = LiveTranscription(transcriber)
+    vad = VoiceActivity()
+    source = WavFileSource(wav, realtime=True, tail_silence_s=SILENCE_STOP_S + 1)
+    recording = record(
+        source,
+        folder / "take.wav",
+        max_seconds=600,
+        silence_stop_s=SILENCE_STOP_S,
+        vad=vad,
+        on_block=lambda info, block: live.feed(block, info.speech),
+    )
+    transcript = live.finish()
+    card = coach.score(transcript.text, "exam_failure")
+    ready = time.perf_counter()
+    after_stop = ready - recording.ended_at
+    return {
+        "audio_s": recording.duration_s,
+        "after_stop_s": after_stop,
+        "after_speech_s": after_stop + SILENCE_STOP_S,
+        "rtf": live.compute_s / max(recording.speech_s, 1e-6),
+        "overall": card.overall,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=float, nargs="+", default=[60, 120])
+    args = parser.parse_args()
+    started = time.perf_counter()
+    transcriber = WhisperTranscriber()
+    transcriber.load()
+    load_s = time.perf_counter() - started
+    coach = Coach.load(use_saved_profile=False)
+    report: dict = {"model_load_and_warm_up_s": round(load_s, 2), "lengths": {}}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for seconds in args.seconds:
+            wav = speech_of_length(seconds, folder)
+            runs = [one_run(wav, transcriber, coach, folder) for _ in range(args.runs)]
+            waits = sorted(r["after_stop_s"] for r in runs)
+            report["lengths"][f"{int(seconds)}s"] = {
+                "speech_s": round(runs[0]["audio_s"] - SILENCE_STOP_S, 1),
+                "runs": len(runs),
+                "after_stop_s_p50": round(statistics.median(waits), 3),
+                "after_stop_s_p95": round(waits[min(len(waits) - 1, int(0.95 * len(waits)))], 3),
+                "after_speech_s_p50": round(statistics.median(waits) + SILENCE_STOP_S, 3),
+                "rtf": round(statistics.mean(r["rtf"] for r in runs), 3),
+                "overall": runs[0]["overall"],
+            }
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

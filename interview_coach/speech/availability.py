@@ -1,0 +1,33 @@
+"""Is voice possible here? One sentence saying what is missing, or a loaded transcriber."""
+
+from __future__ import annotations
+
+from interview_coach.errors import UserError
+
+
+def load_voice(need_microphone: bool = True):
+    """Returns (transcriber, None) when voice works, else (None, reason in one sentence)."""
+    try:
+        if need_microphone:
+            from interview_coach.speech.recorder import load_sounddevice
+
+            sounddevice = load_sounddevice()
+            try:
+                sounddevice.query_devices(kind="input")
+            except Exception:
+                return None, (
+                    "No microphone was found; connect one and restart "
+                    "(typed practice works meanwhile)."
+                )
+        from interview_coach.speech.transcriber import WhisperTranscriber
+
+        transcriber = WhisperTranscriber()
+        transcriber.load(warm_up=True)
+    except UserError as exc:
+        return None, str(exc)
+    except ImportError as exc:
+        return None, (
+            f"Voice needs the voice extras ({exc.name} is missing): "
+            "pip install 'interview-coach[voice]'."
+        )
+    return transcriber, None

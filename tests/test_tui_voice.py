@@ -1,0 +1,70 @@
+"""Voice mode in the practice screen, with a WAV file in place of the microphone
+(the one part that cannot run here) and the real VAD, Whisper model and scorer."""
+
+from __future__ import annotations
+
+import pytest
+from voice_support import require_model, speak_to_wav
+
+from interview_coach.tui.app import make_app
+
+pytestmark = pytest.mark.voice
+
+ANSWER = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review. "
+    "I met a faculty mentor every week and did forty timed questions a day, and I passed on "
+    "my second attempt. I now use a fixed search pattern when reading studies on call."
+)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
+    data_home, profile_file, tmp_path
+):
+    require_model()
+    from interview_coach.speech.recorder import WavFileSource
+
+    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
+    app = make_app(profile_file, voice=True)
+    app.audio_source_factory = lambda: WavFileSource(wav)
+    app.speak_questions = False
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        assert app.transcriber is not None, app.voice_problem
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.query_one("#voice").display
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert app.screen.delivery["wpm"] > 100
+        assert "words/min" in str(app.screen.query_one("#delivery").render())
+        assert app.screen.card["overall"] >= 60
+        [saved] = app.coach.store().answers()
+    assert saved.source == "voice" and saved.delivery["duration_s"] > 10
+    assert not list((data_home / "recordings").glob("*.wav")), "audio kept after transcription"
+
+
+async def test_voice_mode_without_a_microphone_says_why_and_typing_still_works(
+    data_home, profile_file
+):
+    app = make_app(profile_file, voice=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not app.screen.query_one("#voice").display
+        assert any("Voice is off" in str(n.message) for n in app._notifications)
+        app.screen.query_one("#answer-text").insert("I failed Step 1 in 2021 and passed later.")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
