@@ -7,11 +7,13 @@ the TUI stay thin and behave identically. Nothing here imports Textual or audio.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from interview_coach import locations
 from interview_coach.domain.bank import QuestionBank, default_bank
+from interview_coach.domain.practice_plan import PlanItem, practice_plan, series_by_dimension
 from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.rubric import Rubrics, default_rubrics
@@ -121,6 +123,15 @@ class Coach:
             totals.setdefault(answer.topic, []).append(answer.overall)
         rows = [(t, sum(v) / len(v), len(v)) for t, v in totals.items()]
         return sorted(rows, key=lambda row: row[1])
+
+    def plan(self) -> list[PlanItem]:
+        """Topics in the order to practise them (spaced repetition over past scores)."""
+        history = [(a.created_at, a.topic, a.overall) for a in self.store().answers()]
+        now = datetime.now(UTC).replace(tzinfo=None)
+        return practice_plan(history, list(self.bank.topics), now)
+
+    def dimension_series(self, topic: str | None = None) -> dict[str, list[int]]:
+        return series_by_dimension(self.store().dimension_history(), topic)
 
     def weak_topics(self) -> list[str]:
         return [topic for topic, mean, _ in self.topic_averages() if mean < 70]

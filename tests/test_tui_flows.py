@@ -208,3 +208,21 @@ async def test_unsaved_draft_is_offered_back_next_time(app, data_home, profile_f
     async with again.run_test(size=(100, 32)) as pilot:
         screen = await open_practice(again, pilot)
         assert screen.query_one("#answer-text").text == "Half of my answer about Step 1"
+
+
+async def test_progress_screen_charts_history_and_plans_practice(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        coach = app.coach
+        for text in (WEAK, STRONG):
+            coach.save(coach.score(text, "exam_failure"), text)
+        await pilot.press("g")
+        await settle(app, pilot)
+        screen = app.screen
+        assert type(screen).__name__ == "ProgressScreen"
+        assert "Exam failure" in str(screen.query_one("#weakest").render())
+        assert "due now" in str(screen.query_one("#plan").render())
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PracticeScreen"
+        assert app.screen.topic != "exam_failure"  # never-practised topics are due first

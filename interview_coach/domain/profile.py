@@ -22,6 +22,12 @@ from interview_coach.domain.datafiles import (
 )
 
 APPLICANT_TYPES = ("us_md", "us_do", "us_img", "non_us_img")
+APPLICANT_LABELS = {
+    "us_md": "US MD",
+    "us_do": "US DO",
+    "us_img": "US-citizen IMG",
+    "non_us_img": "non-US IMG",
+}
 PROFILE_KEYS = ("name", "applicant_type", "specialty", "red_flags")
 RED_FLAG_KEYS = ("kind", "exam", "date", "start", "end", "detail", "outcome")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

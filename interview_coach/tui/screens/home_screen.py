@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from interview_coach.domain.profile import APPLICANT_LABELS
 from interview_coach.tui.messages import CoachReady
 
 
@@ -16,6 +17,7 @@ class HomeScreen(Screen):
         ("p", "practice", "Practice"),
         ("m", "mock", "Mock interview"),
         ("r", "review", "Review"),
+        ("g", "progress", "Progress"),
         ("e", "profile", "Profile"),
         ("q", "app.quit", "Quit"),
     ]
@@ -28,10 +30,11 @@ class HomeScreen(Screen):
             )
             yield Static("Loading your questions and history...", id="summary", classes="muted")
             with Horizontal(id="menu"):
-                yield Button("Practice [p]", id="practice", variant="primary", disabled=True)
-                yield Button("Mock interview [m]", id="mock", disabled=True)
-                yield Button("Review [r]", id="review", disabled=True)
-                yield Button("Profile [e]", id="profile", disabled=True)
+                yield Button("Practice (p)", id="practice", variant="primary", disabled=True)
+                yield Button("Mock (m)", id="mock", disabled=True)
+                yield Button("Review (r)", id="review", disabled=True)
+                yield Button("Progress (g)", id="progress", disabled=True)
+                yield Button("Profile (e)", id="profile", disabled=True)
             yield Static("", id="weakest", classes="muted")
         yield Footer()
 
@@ -66,7 +69,7 @@ class HomeScreen(Screen):
             )
             who = f"{profile.name}, " if profile.name else ""
             summary = (
-                f"{who}{profile.applicant_type.replace('_', ' ').upper()} applying to "
+                f"{who}{APPLICANT_LABELS[profile.applicant_type]} applying to "
                 f"{coach.specialty_name}. Red flags: {flags}."
             )
         self.query_one("#summary", Static).update(summary)
@@ -78,6 +81,8 @@ class HomeScreen(Screen):
             ]
         else:
             lines = ["No answers yet. Start with Practice: your red flags come first."]
+        due = coach.plan()[0]
+        lines.append(f"Next up: {coach.bank.topic(due.topic).title} (practice plan).")
         self.query_one("#weakest", Static).update("\n".join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -106,6 +111,12 @@ class HomeScreen(Screen):
             from interview_coach.tui.screens.review_screen import ReviewScreen
 
             self.app.push_screen(ReviewScreen())
+
+    def action_progress(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.progress_screen import ProgressScreen
+
+            self.app.push_screen(ProgressScreen())
 
     def action_profile(self) -> None:
         if self._ready():

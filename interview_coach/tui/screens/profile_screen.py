@@ -15,15 +15,14 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
 
-from interview_coach.domain.profile import APPLICANT_TYPES, Profile, RedFlag, profile_to_toml
+from interview_coach.domain.profile import (
+    APPLICANT_LABELS,
+    APPLICANT_TYPES,
+    Profile,
+    RedFlag,
+    profile_to_toml,
+)
 from interview_coach.errors import UserError
-
-APPLICANT_LABELS = {
-    "us_md": "US MD",
-    "us_do": "US DO",
-    "us_img": "US-citizen IMG",
-    "non_us_img": "Non-US IMG",
-}
 
 
 class ProfileScreen(Screen):
