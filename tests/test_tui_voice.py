@@ -32,7 +32,9 @@ async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
     wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
     app = make_app(profile_file, voice=True)
     app.audio_source_factory = lambda: WavFileSource(wav)
-    app.speak_questions = False
+    from interview_coach.settings import Settings
+
+    app.settings = Settings(speak_questions=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
         assert app.transcriber is not None, app.voice_problem
@@ -68,3 +70,27 @@ async def test_voice_mode_without_a_microphone_says_why_and_typing_still_works(
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "CardScreen"
+
+
+async def test_mock_interview_in_voice_mode(data_home, profile_file, tmp_path):
+    require_model()
+    from interview_coach.settings import Settings
+    from interview_coach.speech.recorder import WavFileSource
+    from interview_coach.tui.screens.mock_screen import MockScreen
+
+    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
+    app = make_app(profile_file, voice=True)
+    app.audio_source_factory = lambda: WavFileSource(wav)
+    app.settings = Settings(speak_questions=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(MockScreen(count=1))
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        while type(app.screen).__name__ == "MockScreen":
+            await pilot.press("space")
+            await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockSummaryScreen"
+        assert all(r["delivery"]["wpm"] > 100 for r in app.screen.results)
+        assert {a.source for a in app.coach.store().answers()} == {"voice"}

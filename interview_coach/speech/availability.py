@@ -5,7 +5,7 @@ from __future__ import annotations
 from interview_coach.errors import UserError
 
 
-def load_voice(need_microphone: bool = True):
+def load_voice(need_microphone: bool = True, model: str | None = None):
     """Returns (transcriber, None) when voice works, else (None, reason in one sentence)."""
     try:
         if need_microphone:
@@ -21,7 +21,7 @@ def load_voice(need_microphone: bool = True):
                 )
         from interview_coach.speech.transcriber import WhisperTranscriber
 
-        transcriber = WhisperTranscriber()
+        transcriber = WhisperTranscriber(model)
         transcriber.load(warm_up=True)
     except UserError as exc:
         return None, str(exc)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import Coach
+from interview_coach.settings import Settings
 from interview_coach.tui.messages import CoachReady
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
@@ -42,7 +43,7 @@ class CoachApp(App):
         self.transcriber = None
         self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
         self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
-        self.speak_questions = True
+        self.settings = Settings()
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -53,12 +54,21 @@ class CoachApp(App):
         """Check the audio stack and load Whisper in the background (never before first paint)."""
         from interview_coach.speech.availability import load_voice
 
-        return load_voice(need_microphone=self.audio_source_factory is None)
+        return load_voice(
+            need_microphone=self.audio_source_factory is None, model=self.settings.model
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_coach(self) -> Coach:
+        from interview_coach.locations import recordings_dir, settings_path
+        from interview_coach.settings import load_settings
+
         coach = Coach.load(self.profile_file)
         coach.store()
+        if settings_path().is_file():
+            self.settings = load_settings(settings_path())
+        # A recording left by a crash is still on disk; tell the user where.
+        self.leftover_recordings = sorted(recordings_dir().glob("answer-*.wav"))
         return coach
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -75,6 +85,14 @@ class CoachApp(App):
             notice = self.coach.store().notice
             if notice:
                 self.notify(notice, severity="warning", timeout=10)
+            if self.leftover_recordings and not self.settings.keep_audio:
+                self.notify(
+                    f"{len(self.leftover_recordings)} unfinished recording(s) were kept from "
+                    f"last time; transcribe with: interview-coach transcribe "
+                    f"{self.leftover_recordings[-1]}",
+                    title="Recovered audio",
+                    timeout=20,
+                )
             for screen in self.screen_stack:
                 screen.post_message(CoachReady())
             if self.voice_enabled:

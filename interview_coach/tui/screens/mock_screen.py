@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 DEFAULT_QUESTIONS = 5
 
@@ -27,6 +28,8 @@ class MockScreen(Screen):
     CSS_PATH = "mock_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
+        Binding("ctrl+r", "voice_mode", "Voice/typed"),
+        Binding("space", "record", "Record/stop"),
         Binding("escape", "finish", "End interview"),
     ]
 
@@ -38,6 +41,7 @@ class MockScreen(Screen):
         self.follow_up: str | None = None  # set while answering a follow-up
         self.session_id: int | None = None
         self.results: list[dict[str, Any]] = []
+        self.voice_mode = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,6 +49,7 @@ class MockScreen(Screen):
             yield Static("", id="progress", classes="muted")
             yield Static("", id="question", classes="question")
             yield AnswerEditor(id="editor")
+            yield VoicePanel(id="voice")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -59,9 +64,46 @@ class MockScreen(Screen):
         self.query_one("#progress", Static).update(
             f"{label}. Answer as you would in the room; cards come at the end."
         )
-        self.query_one("#question", Static).update(self.follow_up or question.text)
+        prompt = self.follow_up or question.text
+        self.query_one("#question", Static).update(prompt)
         self.query_one(AnswerEditor).set_text("")
-        self.query_one("#answer-text").focus()
+        if self.voice_mode:
+            self.query_one(VoicePanel).reset()
+            self.query_one(VoicePanel).focus()
+        else:
+            self.query_one("#answer-text").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.voice_mode if action == "record" else True
+
+    def action_voice_mode(self) -> None:
+        panel = self.query_one(VoicePanel)
+        if panel.recording:
+            return
+        if not self.voice_mode and self.app.transcriber is None:
+            self.notify(self.app.voice_problem or "Voice is not available.", severity="warning")
+            return
+        self.voice_mode = not self.voice_mode
+        self.query_one(AnswerEditor).display = not self.voice_mode
+        panel.display = self.voice_mode
+        (panel if self.voice_mode else self.query_one("#answer-text")).focus()
+        self.refresh_bindings()
+
+    def action_record(self) -> None:
+        self.query_one(VoicePanel).toggle()
+
+    def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
+        question = self.questions[self.index]
+        self.score(
+            message.answer.text,
+            question,
+            self.follow_up or question.text,
+            self.follow_up is not None,
+            message.answer.delivery,
+        )
+
+    def on_voice_panel_failed(self, message: VoicePanel.Failed) -> None:
+        self.notify(message.reason, severity="warning")
 
     def action_submit(self) -> None:
         text = self.query_one(AnswerEditor).text
@@ -73,12 +115,23 @@ class MockScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="score")
     def score(
-        self, text: str, question: AskedQuestion, prompt: str, was_follow_up: bool
+        self,
+        text: str,
+        question: AskedQuestion,
+        prompt: str,
+        was_follow_up: bool,
+        delivery: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         coach = self.app.coach
         card = coach.score(text, question.topic, question.id)
         self.session_id, answer_id = coach.save(
-            card, text, session_id=self.session_id, kind="mock", question_text=prompt
+            card,
+            text,
+            session_id=self.session_id,
+            kind="mock",
+            question_text=prompt,
+            source="voice" if delivery else "typed",
+            delivery=delivery,
         )
         return {
             "card": card.to_json(),
@@ -86,9 +139,12 @@ class MockScreen(Screen):
             "question": prompt,
             "follow_up": was_follow_up,
             "id": answer_id,
+            "delivery": delivery,
         }
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "voice-capture":
+            return  # the VoicePanel reports its own outcome as a message
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
         if event.state != WorkerState.SUCCESS or event.worker.group != "score":

@@ -67,4 +67,8 @@ class MockSummaryScreen(Screen):
         from interview_coach.tui.screens.card_screen import CardScreen
 
         result = self.results[index]
-        self.app.push_screen(CardScreen(result["card"], result["answer"], actions=False))
+        self.app.push_screen(
+            CardScreen(
+                result["card"], result["answer"], delivery=result.get("delivery"), actions=False
+            )
+        )

@@ -45,8 +45,6 @@ class PracticeScreen(Screen):
         self.session_id: int | None = None
         self._saved_draft = ""
         self.voice_mode = False
-        self.recording = False
-        self._stop_requested = False
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -87,9 +85,9 @@ class PracticeScreen(Screen):
         self.query_one("#question", Static).update(self.prompt_text)
         self.query_one(AnswerEditor).set_text(keep_text)
         if self.voice_mode:
-            self.query_one(VoicePanel).show_partial("")
+            self.query_one(VoicePanel).reset()
             self.query_one(VoicePanel).focus()
-            if self.app.speak_questions:
+            if self.app.settings.speak_questions:
                 self.speak(self.prompt_text)
         else:
             self.query_one("#answer-text").focus()
@@ -112,7 +110,7 @@ class PracticeScreen(Screen):
         return True
 
     def action_voice_mode(self) -> None:
-        if self.recording:
+        if self.query_one(VoicePanel).recording:
             return
         if not self.voice_mode and self.app.transcriber is None:
             self.notify(
@@ -133,70 +131,48 @@ class PracticeScreen(Screen):
         self.refresh_bindings()
 
     def action_record(self) -> None:
-        panel = self.query_one(VoicePanel)
-        if self.recording:
-            self._stop_requested = True
-            panel.show_state("Stopping... finishing the transcript.")
-            return
-        self.recording, self._stop_requested = True, False
-        panel.show_state("Recording: speak now. Space stops (or 2.5 s of silence).")
-        self.record_voice(self.question, self.prompt_text, self.session_id)
+        self.query_one(VoicePanel).toggle()
 
     @work(thread=True, exit_on_error=False, group="speak")
     def speak(self, text: str) -> None:
         from interview_coach.speech.tts import make_speaker
 
         try:
-            make_speaker().say(text)
+            settings = self.app.settings
+            make_speaker(True, settings.tts_voice, settings.tts_rate).say(text)
         except Exception as exc:  # no audio output is not worth more than a note
             self.app.call_from_thread(self.notify, f"Could not read the question aloud ({exc}).")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-record")
-    def record_voice(
-        self, question: AskedQuestion, prompt: str, session_id: int | None
-    ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
-        import time as clock
-
-        from interview_coach.errors import UserError
-        from interview_coach.locations import recordings_dir
-        from interview_coach.speech.recorder import MicrophoneSource
-        from interview_coach.speech.voice_answer import capture_answer
-
-        app, panel = self.app, self.query_one(VoicePanel)
-        source = app.audio_source_factory() if app.audio_source_factory else MicrophoneSource()
-        folder = recordings_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = folder / f"answer-{clock.strftime('%Y%m%d-%H%M%S')}.wav"
-        last = [0.0]
-
-        def on_block(info) -> None:
-            now = clock.monotonic()
-            if now - last[0] >= 0.1:
-                last[0] = now
-                app.call_from_thread(panel.show_level, info.level, info.elapsed_s, info.speech)
-
-        answer = capture_answer(
-            source,
-            app.transcriber,
-            path,
-            on_block=on_block,
-            on_partial=lambda text: app.call_from_thread(panel.show_partial, text),
-            should_stop=lambda: self._stop_requested,
+    def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
+        answer = message.answer
+        self.score_voice(
+            answer.text, answer.delivery, self.question, self.prompt_text, self.session_id
         )
-        if not answer.text.strip():
-            raise UserError("No speech was heard; check the microphone and try again.")
-        coach = app.coach
-        card = coach.score(answer.text, question.topic, question.id)
+
+    def on_voice_panel_failed(self, message: VoicePanel.Failed) -> None:
+        self.notify(message.reason, title="Voice", severity="warning")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-score")
+    def score_voice(
+        self,
+        text: str,
+        delivery: dict[str, Any],
+        question: AskedQuestion,
+        prompt: str,
+        session_id: int | None,
+    ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
+        coach = self.app.coach
+        card = coach.score(text, question.topic, question.id)
         session_id, _ = coach.save(
             card,
-            answer.text,
+            text,
             session_id=session_id,
             kind="practice",
             source="voice",
             question_text=prompt,
-            delivery=answer.delivery,
+            delivery=delivery,
         )
-        return card.to_json(), answer.text, session_id, answer.delivery
+        return card.to_json(), text, session_id, delivery
 
     # -- drafts ------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="draft")
@@ -238,21 +214,14 @@ class PracticeScreen(Screen):
         return card.to_json(), text, session_id
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "voice-record" and event.state in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
-            self.recording = False
-            self.query_one(VoicePanel).show_state(
-                "Voice mode: press space to start speaking, space again to stop."
-            )
+        if event.worker.group == "voice-capture":
+            return  # the VoicePanel reports its own outcome as a message
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
             return
         if event.state != WorkerState.SUCCESS:
             return
-        if event.worker.group == "voice-record":
+        if event.worker.group == "voice-score":
             card, text, self.session_id, delivery = event.worker.result
             self._show_card(card, text, delivery)
         if event.worker.group == "draft":

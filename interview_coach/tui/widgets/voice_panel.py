@@ -1,36 +1,59 @@
-"""What the user sees while speaking: a level meter, a timer, and the words so far."""
+"""Answering out loud: a level meter, a timer, the words so far, and the recording worker.
+
+The panel owns the capture (a thread worker running ``capture_answer``) and
+posts ``VoicePanel.Captured`` or ``VoicePanel.Failed`` up to its screen, which
+decides what to do with the transcript: messages up, attributes down.
+"""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 METER_WIDTH = 30
 SOFT_LIMIT_S = 90
+IDLE = "Voice mode: press space to start speaking, space again to stop (or pause 2.5 s)."
 
 
 class VoicePanel(Vertical):
-    """Attributes flow down: the screen calls ``show_level`` and ``show_partial``."""
-
     DEFAULT_CSS = """
     VoicePanel { height: 1fr; border: round $accent; padding: 0 1; }
     VoicePanel #voice-state { text-style: bold; }
     VoicePanel #voice-partial { color: $text-muted; height: 1fr; }
     """
-
     can_focus = True
 
+    class Captured(Message):
+        """A spoken answer was recorded and transcribed."""
+
+        def __init__(self, answer: object) -> None:
+            super().__init__()
+            self.answer = answer  # speech.voice_answer.VoiceAnswer
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.recording = False
+        self._stop_requested = False
+
     def compose(self) -> ComposeResult:
-        yield Static(
-            "Voice mode: press space to start speaking, space again to stop "
-            "(it also stops after 2.5 s of silence).",
-            id="voice-state",
-        )
+        yield Static(IDLE, id="voice-state")
         yield Static("", id="voice-meter")
         yield Static("", id="voice-partial")
 
+    # -- attributes down ---------------------------------------------------------
     def show_state(self, text: str) -> None:
         self.query_one("#voice-state", Static).update(text)
 
@@ -40,12 +63,72 @@ class VoicePanel(Vertical):
         meter.append("▮" * filled, style="green")
         meter.append("·" * (METER_WIDTH - filled), style="dim")
         minutes, seconds = divmod(int(elapsed_s), 60)
-        meter.append(
-            f"  {minutes}:{seconds:02d}", style="bold yellow" if elapsed_s > SOFT_LIMIT_S else ""
-        )
-        if elapsed_s > SOFT_LIMIT_S:
+        late = elapsed_s > SOFT_LIMIT_S
+        meter.append(f"  {minutes}:{seconds:02d}", style="bold yellow" if late else "")
+        if late:
             meter.append("  past 90 s: wrap up", style="yellow")
         self.query_one("#voice-meter", Static).update(meter)
 
     def show_partial(self, text: str) -> None:
         self.query_one("#voice-partial", Static).update(text)
+
+    def reset(self) -> None:
+        self.show_state(IDLE)
+        self.query_one("#voice-meter", Static).update("")
+        self.show_partial("")
+
+    # -- recording ---------------------------------------------------------------
+    def toggle(self) -> None:
+        """Space: start recording, or ask the running capture to stop."""
+        if self.recording:
+            self._stop_requested = True
+            self.show_state("Stopping... finishing the transcript.")
+            return
+        self.recording, self._stop_requested = True, False
+        self.show_state("Recording: speak now. Space stops (or 2.5 s of silence).")
+        self.capture()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-capture")
+    def capture(self) -> object:
+        from interview_coach.locations import recordings_dir
+        from interview_coach.speech.recorder import MicrophoneSource
+        from interview_coach.speech.voice_answer import capture_answer
+
+        app = self.app
+        source = app.audio_source_factory() if app.audio_source_factory else MicrophoneSource()
+        folder: Path = recordings_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"answer-{time.strftime('%Y%m%d-%H%M%S')}.wav"
+        last = [0.0]
+
+        def on_block(info) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 0.1:  # ten meter updates a second is plenty
+                last[0] = now
+                app.call_from_thread(self.show_level, info.level, info.elapsed_s, info.speech)
+
+        return capture_answer(
+            source,
+            app.transcriber,
+            path,
+            keep_audio=app.settings.keep_audio,
+            on_block=on_block,
+            on_partial=lambda text: app.call_from_thread(self.show_partial, text),
+            should_stop=lambda: self._stop_requested,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "voice-capture":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.recording = False
+            self.show_state(IDLE)
+            answer = event.worker.result
+            if answer.text.strip():
+                self.post_message(self.Captured(answer))
+            else:
+                self.post_message(self.Failed("No speech was heard; check the microphone."))
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.recording = False
+            self.show_state(IDLE)
+            self.post_message(self.Failed(str(event.worker.error or "Recording stopped.")))

@@ -1,0 +1,48 @@
+"""User settings, read from ``settings.toml`` in the data directory.
+
+Every field has a safe default, so the file is optional; an unknown key or a
+wrong type is reported with the file and line like every other data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from interview_coach.domain.datafiles import DataFileError, check_keys, read_toml, where
+
+
+@dataclass(frozen=True)
+class Settings:
+    keep_audio: bool = False
+    """Keep recordings after transcription (off: audio is deleted once transcribed)."""
+    speak_questions: bool = True
+    """Read questions aloud in voice mode."""
+    tts_voice: str | None = None
+    """A pyttsx3 voice id (for espeak-ng, e.g. 'gmw/en-us'); None uses the default."""
+    tts_rate: int | None = None
+    """Speaking rate in words per minute; None uses the engine's default."""
+    model: str | None = None
+    """Whisper model folder or cached name; None uses the bundled tiny.en."""
+    silence_stop_s: float = 2.5
+    """Seconds of silence after speech that end a recording."""
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.is_file():
+        return Settings()
+    data, text = read_toml(path)
+    names = {f.name: f for f in fields(Settings)}
+    check_keys(data, names, path, text, "the settings")
+    values = {}
+    for key, value in data.items():
+        expected = {
+            "keep_audio": bool,
+            "speak_questions": bool,
+            "tts_rate": int,
+            "silence_stop_s": (int, float),
+        }.get(key, str)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise DataFileError(f"{where(path, text, key)}: '{key}' has the wrong type.")
+        values[key] = value
+    return Settings(**values)
