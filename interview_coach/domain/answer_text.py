@@ -79,7 +79,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + replacement
     base = word
-    for suffix in ("ing", "ed", "ly", "es", "s"):
+    for suffix in ("ing", "ed", "es", "s"):
         minimum = 3 if suffix == "s" else 4
         if not word.endswith(suffix) or len(word) - len(suffix) < minimum:
             continue

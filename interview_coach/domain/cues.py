@@ -21,6 +21,22 @@ FUZZY_MIN_CHARS = 13
 FUZZY_CUTOFF = 88.0
 NEGATORS = ("not", "never", "no", "without", "nor", "nobody", "neither")
 NEGATION_WINDOW = 5
+# Fuzzy matching forgives speech-recognition slips where a miss would cost the
+# user credit they earned. Penalty cues match exactly: a fuzzy false alarm
+# ("the residents and" heard as "the resident was") would accuse them of blame.
+EXACT_ONLY = frozenset(
+    {
+        "blame",
+        "self_pity",
+        "over_apology",
+        "minimising",
+        "overconfidence",
+        "euphemism",
+        "overshare",
+        "hedging",
+        "generic_tieback",
+    }
+)
 NEGATING_PAIRS = {("fail", "to"), ("unable", "to"), ("instead", "of"), ("rather", "than")}
 
 
@@ -63,7 +79,7 @@ class CueMatcher:
                 anchors = frozenset(t for t in tokens if len(t) >= 4) or frozenset(tokens)
                 cue = Cue(category, original, f" {normalised} ", tokens, anchors)
                 self._by_first.setdefault(tokens[0], []).append(cue)
-                if len(normalised) >= FUZZY_MIN_CHARS:
+                if len(normalised) >= FUZZY_MIN_CHARS and category not in EXACT_ONLY:
                     self._fuzzy.append(cue)
 
     def find(self, sentences: Sequence[Sentence]) -> dict[str, list[Hit]]:

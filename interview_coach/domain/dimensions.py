@@ -132,12 +132,16 @@ def non_defensiveness(a: Analysis) -> Scored:
 
 def corrective_action(a: Analysis) -> Scored:
     evidence: list[Evidence] = []
-    changes = a.distinct("change")
+    # A change cue in a sentence that is mostly about what went wrong ("I never took
+    # a practice test") describes the problem, not a remedy.
+    problem = Counter(h.sentence for c in ("cause", "blame") for h in a.live(c))
+    fixes = Counter(h.sentence for h in a.live("change"))
+    changes = [h for h in a.distinct("change") if fixes[h.sentence] > problem[h.sentence]]
     results = a.live("result")
     support = a.live("support")
     frequency = a.specifics_of("frequency")
     amounts = a.specifics_of("number")
-    change_points = (0, 30, 42, 50)[min(len(changes), 3)]
+    change_points = (0, 40, 48, 55)[min(len(changes), 3)]
     score = float(change_points)
     for hit in changes[:3]:
         evidence.append(a.evidence(hit, "+", "a concrete change"))
@@ -191,7 +195,10 @@ def tie_back(a: Analysis) -> Scored:
         if weight > weights.get(hit.cue, 0):
             weights[hit.cue] = weight
             first_hit[hit.cue] = hit
-    total = sum(weights.values())
+    # Cues inside the forward-looking part count fully; stray ones elsewhere count only
+    # when there is nothing better, so they cannot tip a real tie-back over a threshold.
+    anchored_total = sum(w for w in weights.values() if w == 1.0)
+    total = anchored_total or sum(weights.values())
     if total >= 1:
         score = 40.0 if total < 2 else 55.0 if total < 3 else 65.0
         anchored = [h for h in first_hit.values() if weights[h.cue] == 1.0]

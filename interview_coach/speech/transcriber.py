@@ -24,7 +24,7 @@ from interview_coach.speech.audio_files import SAMPLE_RATE
 
 # Whisper drops "um" and "uh" unless the context shows that they are wanted.
 FILLER_PROMPT = "Um, so, uh, I mean, like, you know, I- I did, um, I studied."
-PAUSE_CUT_S = 0.6
+PAUSE_CUT_S = 0.5
 FORCE_CUT_S = 10.0
 MIN_SEGMENT_S = 0.3
 
