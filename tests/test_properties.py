@@ -104,3 +104,23 @@ def test_corrupted_rubric_file_loads_or_names_the_file(position, junk):
             load_rubrics(target)
         except DataFileError as exc:
             assert "gap.toml" in str(exc)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.text(max_size=30))
+def test_corrupted_question_bank_file_loads_or_names_the_file(position, junk):
+    from interview_coach.domain.bank import load_bank
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "question_bank"
+        shutil.copytree(bundled_data_dir("question_bank"), target)
+        path = target / "professionalism.toml"
+        text = path.read_text()
+        cut = position % (len(text) + 1)
+        path.write_text(text[:cut] + junk + text[cut + len(junk) :])
+        try:
+            bank = load_bank(target)
+        except DataFileError as exc:
+            assert "professionalism.toml" in str(exc)
+            return
+        assert all(q.follow_ups for q in bank.all_questions())

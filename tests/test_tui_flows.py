@@ -63,6 +63,8 @@ async def test_answer_a_question_and_see_the_card_with_evidence(app):
         styles = " ".join(str(span.style) for span in answer.spans)
         assert "green" in styles
         assert "Acknowledgment" in str(app.screen.query_one("#bar-acknowledgment").render())
+        outline = str(app.screen.query_one("#outline").render())
+        assert "1. What happened: I did not pass Step 1" in outline
 
 
 async def test_retry_shows_old_and_new_scores_side_by_side(app):

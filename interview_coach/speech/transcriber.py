@@ -25,6 +25,10 @@ from interview_coach.speech.audio_files import SAMPLE_RATE
 # Whisper drops "um" and "uh" unless the context shows that they are wanted.
 FILLER_PROMPT = "Um, so, uh, I mean, like, you know, I- I did, um, I studied."
 PAUSE_CUT_S = 0.5
+# Whisper pads every call to a 30 s window, so many tiny segments waste the encoder:
+# cut at a pause only once a segment holds a few seconds, and always by about 10 s.
+MIN_CUT_S = 4.0
+END_PAUSE_S = 1.0
 FORCE_CUT_S = 10.0
 MIN_SEGMENT_S = 0.3
 
@@ -189,8 +193,13 @@ class LiveTranscription:
         else:
             self._silence += block.size
         pending = sum(b.size for b in self._pending)
-        pause = self._speech_in_pending and self._silence >= PAUSE_CUT_S * SAMPLE_RATE
-        if pause or pending >= FORCE_CUT_S * SAMPLE_RATE:
+        paused = self._silence if self._speech_in_pending else 0
+        cut = (
+            paused >= END_PAUSE_S * SAMPLE_RATE  # probably the end: transcribe it now
+            or (paused >= PAUSE_CUT_S * SAMPLE_RATE and pending >= MIN_CUT_S * SAMPLE_RATE)
+            or pending >= FORCE_CUT_S * SAMPLE_RATE
+        )
+        if cut:
             self._close_segment()
 
     def _close_segment(self) -> None:

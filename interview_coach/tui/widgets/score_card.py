@@ -56,6 +56,7 @@ class ScoreCardView(VerticalScroll):
     DEFAULT_CSS = """
     ScoreCardView { height: 1fr; padding: 0 1; }
     ScoreCardView .overall { text-style: bold; margin-bottom: 1; }
+    ScoreCardView #dimensions { height: auto; }
     ScoreCardView .section { margin-top: 1; text-style: bold; }
     ScoreCardView .advice { color: $text-muted; padding-left: 2; }
     ScoreCardView .flag { color: $warning; }
@@ -96,12 +97,10 @@ class ScoreCardView(VerticalScroll):
             yield Static(f"Follow-up: {card['follow_up']}", classes="section", id="follow-up")
         yield Static("Your answer (green earned points, red cost points)", classes="section")
         yield Static(highlighted_answer(self.answer, card), classes="answer", id="answer")
-        missing = card.get("outline", {}).get("missing", [])
-        if missing:
-            yield Static(
-                "Outline: missing " + ", ".join(m.replace("_", " ") for m in missing),
-                classes="section",
-            )
+        outline = card.get("outline") or {}
+        if outline.get("parts"):
+            yield Static("Outline of your answer (rewrite it in your own words)", classes="section")
+            yield Static(outline_text(outline), id="outline")
 
 
 def delivery_summary(delivery: dict[str, Any]) -> str:
@@ -114,3 +113,24 @@ def delivery_summary(delivery: dict[str, Any]) -> str:
         "Fillers come from the transcript and may be undercounted; hesitations and pauses "
         "are timed from the audio."
     )
+
+
+OUTLINE_LABELS = {
+    "fact": "1. What happened",
+    "cause": "2. Why (your part)",
+    "change": "3. What you changed, and the result",
+    "tie_back": "4. What it means for residency",
+}
+
+
+def outline_text(outline: dict[str, Any]) -> Text:
+    """Each part with the user's own sentences, or a red 'missing' to fill in."""
+    text = Text()
+    for key, label in OUTLINE_LABELS.items():
+        sentences = outline["parts"].get(key, [])
+        text.append(f"{label}: ", style="bold")
+        if sentences:
+            text.append(" ".join(sentences)[:240] + "\n")
+        else:
+            text.append("missing\n", style="bold red")
+    return text

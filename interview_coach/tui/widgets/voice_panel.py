@@ -112,6 +112,7 @@ class VoicePanel(Vertical):
             app.transcriber,
             path,
             keep_audio=app.settings.keep_audio,
+            silence_stop_s=app.settings.silence_stop_s,
             on_block=on_block,
             on_partial=lambda text: app.call_from_thread(self.show_partial, text),
             should_stop=lambda: self._stop_requested,
