@@ -18,18 +18,18 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 DEFAULT_QUESTIONS = 5
 
 
-class MockScreen(Screen):
+class MockScreen(VoiceModeMixin, Screen):
     CSS_PATH = "mock_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
-        Binding("ctrl+r", "voice_mode", "Voice/typed"),
-        Binding("space", "record", "Record/stop"),
+        *VOICE_BINDINGS,
         Binding("escape", "finish", "End interview"),
     ]
 
@@ -67,30 +67,7 @@ class MockScreen(Screen):
         prompt = self.follow_up or question.text
         self.query_one("#question", Static).update(prompt)
         self.query_one(AnswerEditor).set_text("")
-        if self.voice_mode:
-            self.query_one(VoicePanel).reset()
-            self.query_one(VoicePanel).focus()
-        else:
-            self.query_one("#answer-text").focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.voice_mode if action == "record" else True
-
-    def action_voice_mode(self) -> None:
-        panel = self.query_one(VoicePanel)
-        if panel.recording:
-            return
-        if not self.voice_mode and self.app.transcriber is None:
-            self.notify(self.app.voice_problem or "Voice is not available.", severity="warning")
-            return
-        self.voice_mode = not self.voice_mode
-        self.query_one(AnswerEditor).display = not self.voice_mode
-        panel.display = self.voice_mode
-        (panel if self.voice_mode else self.query_one("#answer-text")).focus()
-        self.refresh_bindings()
-
-    def action_record(self) -> None:
-        self.query_one(VoicePanel).toggle()
+        self.focus_answer()
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         question = self.questions[self.index]
@@ -101,9 +78,6 @@ class MockScreen(Screen):
             self.follow_up is not None,
             message.answer.delivery,
         )
-
-    def on_voice_panel_failed(self, message: VoicePanel.Failed) -> None:
-        self.notify(message.reason, severity="warning")
 
     def action_submit(self) -> None:
         text = self.query_one(AnswerEditor).text

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
@@ -25,13 +26,12 @@ DRAFT_SLOT = "practice"
 AUTOSAVE_S = 2.0
 
 
-class PracticeScreen(Screen):
+class PracticeScreen(VoiceModeMixin, Screen):
     CSS_PATH = "practice_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Score answer"),
         Binding("ctrl+n", "next_question", "Skip question"),
-        Binding("ctrl+r", "voice_mode", "Voice/typed"),
-        Binding("space", "record", "Record/stop"),
+        *VOICE_BINDINGS,
         Binding("escape", "app.pop_screen", "Home"),
     ]
 
@@ -84,13 +84,9 @@ class PracticeScreen(Screen):
         self.prompt_text = prompt or question.text
         self.query_one("#question", Static).update(self.prompt_text)
         self.query_one(AnswerEditor).set_text(keep_text)
-        if self.voice_mode:
-            self.query_one(VoicePanel).reset()
-            self.query_one(VoicePanel).focus()
-            if self.app.settings.speak_questions:
-                self.speak(self.prompt_text)
-        else:
-            self.query_one("#answer-text").focus()
+        self.focus_answer()
+        if self.voice_mode and self.app.settings.speak_questions:
+            self.speak(self.prompt_text)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value != self.topic and event.value is not Select.NULL:
@@ -104,35 +100,6 @@ class PracticeScreen(Screen):
         self.show_question()
 
     # -- voice -------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "record":
-            return self.voice_mode
-        return True
-
-    def action_voice_mode(self) -> None:
-        if self.query_one(VoicePanel).recording:
-            return
-        if not self.voice_mode and self.app.transcriber is None:
-            self.notify(
-                self.app.voice_problem or "Voice is not available.",
-                title="Voice",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.voice_mode = not self.voice_mode
-        self.query_one(AnswerEditor).display = not self.voice_mode
-        panel = self.query_one(VoicePanel)
-        panel.display = self.voice_mode
-        if self.voice_mode:
-            panel.focus()
-        else:
-            self.query_one("#answer-text").focus()
-        self.refresh_bindings()
-
-    def action_record(self) -> None:
-        self.query_one(VoicePanel).toggle()
-
     @work(thread=True, exit_on_error=False, group="speak")
     def speak(self, text: str) -> None:
         from interview_coach.speech.tts import make_speaker
@@ -148,9 +115,6 @@ class PracticeScreen(Screen):
         self.score_voice(
             answer.text, answer.delivery, self.question, self.prompt_text, self.session_id
         )
-
-    def on_voice_panel_failed(self, message: VoicePanel.Failed) -> None:
-        self.notify(message.reason, title="Voice", severity="warning")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voice-score")
     def score_voice(
