@@ -31,3 +31,12 @@ def test_score_command_path_loads_no_ui_or_audio():
         "    main.main(['score', '--topic', 'exam_failure', '--json'])"
     )
     assert not any(m.split(".")[0] in HEAVY for m in modules)
+
+
+def test_tui_start_up_path_imports_no_audio_or_whisper():
+    """The first paint must not wait for faster-whisper, sounddevice or numpy."""
+    modules = _loaded_after(
+        "from interview_coach.tui.app import make_app\n"
+        "from interview_coach.tui.screens import home_screen, practice_screen, card_screen"
+    )
+    assert not any(m.split(".")[0] in HEAVY[1:] for m in modules)

@@ -70,6 +70,7 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_database(tmp_path):
     assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_sockets_are_disabled_in_the_test_suite():
     with pytest.raises(Exception, match=r"(?i)socket"):
         socket.create_connection(("127.0.0.1", 9), timeout=1)

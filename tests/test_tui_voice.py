@@ -94,3 +94,32 @@ async def test_mock_interview_in_voice_mode(data_home, profile_file, tmp_path):
         assert type(app.screen).__name__ == "MockSummaryScreen"
         assert all(r["delivery"]["wpm"] > 100 for r in app.screen.results)
         assert {a.source for a in app.coach.store().answers()} == {"voice"}
+
+
+async def test_recording_left_by_a_crash_is_offered_transcribed_and_scored(
+    data_home, profile_file, tmp_path
+):
+    require_model()
+    import json
+
+    folder = data_home / "recordings"
+    folder.mkdir(parents=True)
+    audio = speak_to_wav(ANSWER, folder / "answer-20260101-120000.wav")
+    context = {
+        "topic": "exam_failure",
+        "question_id": "exam_failure.tell_me",
+        "prompt": "Tell me about Step 1.",
+    }
+    audio.with_suffix(".json").write_text(json.dumps(context))
+    app = make_app(profile_file)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "RecoverModal"
+        assert "Tell me about Step 1." in str(app.screen.query_one("#question").render())
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert app.screen.card["topic"] == "exam_failure" and app.screen.card["overall"] >= 60
+        [saved] = app.coach.store().answers()
+        assert saved.source == "voice" and saved.question_text == "Tell me about Step 1."
+    assert not list(folder.iterdir())

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import Coach
+from interview_coach.errors import UserError
 from interview_coach.settings import Settings
 from interview_coach.tui.messages import CoachReady
 from interview_coach.tui.screens.help_modal import HelpModal
@@ -68,10 +69,21 @@ class CoachApp(App):
         if settings_path().is_file():
             self.settings = load_settings(settings_path())
         # A recording left by a crash is still on disk; tell the user where.
-        self.leftover_recordings = sorted(recordings_dir().glob("answer-*.wav"))
+        from interview_coach.speech.recovery import find_leftovers
+
+        self.leftover_recordings = find_leftovers(recordings_dir())
         return coach
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "recover":
+            if event.state == WorkerState.SUCCESS:
+                from interview_coach.tui.screens.card_screen import CardScreen
+
+                card, text, delivery = event.worker.result
+                self.push_screen(CardScreen(card, text, delivery=delivery, actions=False))
+            elif event.state == WorkerState.ERROR:
+                self.notify(str(event.worker.error), title="Recovered audio", severity="warning")
+            return
         if event.worker.group == "voice":
             if event.state == WorkerState.SUCCESS:
                 self.transcriber, self.voice_problem = event.worker.result
@@ -85,14 +97,8 @@ class CoachApp(App):
             notice = self.coach.store().notice
             if notice:
                 self.notify(notice, severity="warning", timeout=10)
-            if self.leftover_recordings and not self.settings.keep_audio:
-                self.notify(
-                    f"{len(self.leftover_recordings)} unfinished recording(s) were kept from "
-                    f"last time; transcribe with: interview-coach transcribe "
-                    f"{self.leftover_recordings[-1]}",
-                    title="Recovered audio",
-                    timeout=20,
-                )
+            if self.leftover_recordings:
+                self.offer_recovery()
             for screen in self.screen_stack:
                 screen.post_message(CoachReady())
             if self.voice_enabled:
@@ -103,6 +109,50 @@ class CoachApp(App):
                 self.push_screen(ProfileScreen(first_run=True))
         elif event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Cannot start", severity="error", timeout=30)
+
+    def offer_recovery(self) -> None:
+        from interview_coach.tui.screens.recover_modal import RecoverModal
+
+        leftover = self.leftover_recordings[0]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.recover(leftover)
+            else:
+                self.notify(
+                    f"Kept {leftover.audio}; it will be offered again next time, or run "
+                    f"interview-coach transcribe {leftover.audio}",
+                    timeout=12,
+                )
+
+        self.push_screen(
+            RecoverModal(
+                len(self.leftover_recordings), leftover.audio.name, leftover.context.get("prompt")
+            ),
+            answer,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recover")
+    def recover(self, leftover) -> tuple:
+        from interview_coach.speech.recovery import transcribe_leftover
+
+        text, delivery = transcribe_leftover(leftover, self.transcriber)
+        if not text.strip():
+            leftover.discard()
+            raise UserError("The unfinished recording held no speech; it was deleted.")
+        topic = leftover.context.get("topic") or "exam_failure"
+        question_id = leftover.context.get("question_id")
+        card = self.coach.score(text, topic, question_id)
+        self.coach.save(
+            card,
+            text,
+            kind="practice",
+            source="voice",
+            question_text=leftover.context.get("prompt"),
+            delivery=delivery,
+        )
+        leftover.discard()
+        return card.to_json(), text, delivery
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):

@@ -69,6 +69,12 @@ class MockScreen(VoiceModeMixin, Screen):
         self.query_one(AnswerEditor).set_text("")
         self.focus_answer()
 
+    def current_question(self) -> AskedQuestion:
+        return self.questions[self.index]
+
+    def current_prompt(self) -> str:
+        return self.follow_up or self.questions[self.index].text
+
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         question = self.questions[self.index]
         self.score(

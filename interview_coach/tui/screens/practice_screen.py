@@ -110,6 +110,12 @@ class PracticeScreen(VoiceModeMixin, Screen):
         except Exception as exc:  # no audio output is not worth more than a note
             self.app.call_from_thread(self.notify, f"Could not read the question aloud ({exc}).")
 
+    def current_question(self) -> AskedQuestion:
+        return self.question
+
+    def current_prompt(self) -> str:
+        return self.prompt_text
+
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
         self.score_voice(

@@ -43,7 +43,14 @@ class VoiceModeMixin:
         self.refresh_bindings()
 
     def action_record(self) -> None:
-        self.query_one(VoicePanel).toggle()
+        panel = self.query_one(VoicePanel)
+        question = self.current_question()
+        panel.context = {
+            "topic": question.topic,
+            "question_id": question.id,
+            "prompt": self.current_prompt(),
+        }
+        panel.toggle()
 
     def focus_answer(self) -> None:
         """After a new question: reset and focus whichever input is in use."""

@@ -47,6 +47,7 @@ class VoicePanel(Vertical):
         super().__init__(**kwargs)
         self.recording = False
         self._stop_requested = False
+        self.context: dict[str, str] = {}  # the question being answered, set by the screen
 
     def compose(self) -> ComposeResult:
         yield Static(IDLE, id="voice-state")
@@ -92,6 +93,7 @@ class VoicePanel(Vertical):
     def capture(self) -> object:
         from interview_coach.locations import recordings_dir
         from interview_coach.speech.recorder import MicrophoneSource
+        from interview_coach.speech.recovery import write_context
         from interview_coach.speech.voice_answer import capture_answer
 
         app = self.app
@@ -99,6 +101,7 @@ class VoicePanel(Vertical):
         folder: Path = recordings_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / f"answer-{time.strftime('%Y%m%d-%H%M%S')}.wav"
+        write_context(path, self.context)  # so a crash mid-answer can be recovered
         last = [0.0]
 
         def on_block(info) -> None:
@@ -107,7 +110,7 @@ class VoicePanel(Vertical):
                 last[0] = now
                 app.call_from_thread(self.show_level, info.level, info.elapsed_s, info.speech)
 
-        return capture_answer(
+        answer = capture_answer(
             source,
             app.transcriber,
             path,
@@ -117,6 +120,8 @@ class VoicePanel(Vertical):
             on_partial=lambda text: app.call_from_thread(self.show_partial, text),
             should_stop=lambda: self._stop_requested,
         )
+        path.with_suffix(".json").unlink(missing_ok=True)
+        return answer
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "voice-capture":
