@@ -5,11 +5,7 @@ answer acknowledged to the user survives a crash and two app windows can share
 the database.
 """
 
-from interview_coach.storage.database import (
-    DatabaseError,
-    StoredAnswer,
-    StoredSession,
-    open_store,
-)
+from interview_coach.storage.database import DatabaseError, open_store
+from interview_coach.storage.store import CoachStore, StoredAnswer, StoredSession
 
-__all__ = ["DatabaseError", "StoredAnswer", "StoredSession", "open_store"]
+__all__ = ["CoachStore", "DatabaseError", "StoredAnswer", "StoredSession", "open_store"]

@@ -1,4 +1,4 @@
-"""The SQLite store: opening safely, migrating, and the queries the interfaces need.
+"""Opening the SQLite database safely and migrating it.
 
 Opening checks the file before trusting it: a damaged database is moved aside
 with a timestamp (the user is told), a newer schema is refused rather than
@@ -7,20 +7,14 @@ overwritten, and an older one is backed up before it is migrated.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from interview_coach.errors import UserError
 from interview_coach.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from interview_coach.storage.store import CoachStore
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -29,230 +23,10 @@ class DatabaseError(UserError):
     """The database cannot be used; the message says why and what was done."""
 
 
-@dataclass(frozen=True)
-class StoredAnswer:
-    id: int
-    session_id: int
-    created_at: str
-    topic: str
-    question_id: str | None
-    question_text: str | None
-    answer_text: str
-    source: str
-    overall: int
-    card: dict[str, Any]
-    delivery: dict[str, Any] | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "created_at": self.created_at,
-            "topic": self.topic,
-            "question_id": self.question_id,
-            "question_text": self.question_text,
-            "answer_text": self.answer_text,
-            "source": self.source,
-            "overall": self.overall,
-            "card": self.card,
-            "delivery": self.delivery,
-        }
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    id: int
-    started_at: str
-    kind: str
-    answer_count: int
-    mean_overall: float | None
-    topics: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "started_at": self.started_at,
-            "kind": self.kind,
-            "answer_count": self.answer_count,
-            "mean_overall": self.mean_overall,
-            "topics": list(self.topics),
-        }
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _private(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if candidate.exists():
             os.chmod(candidate, 0o600)
-
-
-class CoachStore:
-    """A connection to the coach database with the operations the app needs."""
-
-    def __init__(self, connection: sqlite3.Connection, path: Path, notice: str | None) -> None:
-        self.connection = connection
-        self.path = path
-        # The TUI saves drafts and answers from worker threads; one connection, one writer.
-        self.lock = threading.RLock()
-        self.notice = notice  # one sentence for the user, e.g. "moved a damaged database aside"
-
-    def close(self) -> None:
-        self.connection.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A short write transaction, committed before returning to the caller."""
-        with self.lock:
-            self.connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.connection
-            except BaseException:
-                self.connection.execute("ROLLBACK")
-                raise
-            self.connection.execute("COMMIT")
-
-    def _read(self, query: str, params: tuple | list = ()) -> list[tuple]:
-        with self.lock:
-            return self.connection.execute(query, params).fetchall()
-
-    # -- writing -----------------------------------------------------------------
-    def create_session(self, kind: str) -> int:
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started_at, kind) VALUES (?, ?)", (now(), kind)
-            )
-        return int(cursor.lastrowid)
-
-    def save_answer(
-        self,
-        session_id: int,
-        card: dict[str, Any],
-        answer_text: str,
-        *,
-        source: str = "typed",
-        question_text: str | None = None,
-        delivery: dict[str, Any] | None = None,
-    ) -> int:
-        """Store an answer and its card in one transaction; durable when this returns."""
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO answers (session_id, created_at, topic, question_id, question_text,"
-                " answer_text, source, overall, card_json, delivery_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    session_id,
-                    now(),
-                    card["topic"],
-                    card.get("question_id"),
-                    question_text,
-                    answer_text,
-                    source,
-                    card["overall"],
-                    json.dumps(card),
-                    json.dumps(delivery) if delivery is not None else None,
-                ),
-            )
-            answer_id = int(cursor.lastrowid)
-            db.executemany(
-                "INSERT INTO dimension_scores (answer_id, dimension, score, level)"
-                " VALUES (?, ?, ?, ?)",
-                [(answer_id, d, r["score"], r["level"]) for d, r in card["dimensions"].items()],
-            )
-        return answer_id
-
-    def delete_answer(self, answer_id: int) -> bool:
-        with self.transaction() as db:
-            cursor = db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
-            db.execute(
-                "DELETE FROM sessions WHERE id NOT IN (SELECT DISTINCT session_id FROM answers)"
-            )
-        return cursor.rowcount > 0
-
-    def save_draft(
-        self,
-        slot: str,
-        text: str,
-        topic: str | None = None,
-        question_id: str | None = None,
-        question_text: str | None = None,
-    ) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO drafts (slot, topic, question_id, question_text, text, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slot) DO UPDATE SET topic=excluded.topic,"
-                " question_id=excluded.question_id, question_text=excluded.question_text,"
-                " text=excluded.text, updated_at=excluded.updated_at",
-                (slot, topic, question_id, question_text, text, now()),
-            )
-
-    def load_draft(self, slot: str) -> dict[str, Any] | None:
-        rows = self._read(
-            "SELECT topic, question_id, question_text, text, updated_at FROM drafts WHERE slot = ?",
-            (slot,),
-        )
-        row = rows[0] if rows else None
-        if row is None or not row[3].strip():
-            return None
-        keys = ("topic", "question_id", "question_text", "text", "updated_at")
-        return dict(zip(keys, row, strict=True))
-
-    def clear_draft(self, slot: str) -> None:
-        with self.transaction() as db:
-            db.execute("DELETE FROM drafts WHERE slot = ?", (slot,))
-
-    # -- reading -----------------------------------------------------------------
-    def sessions(self) -> list[StoredSession]:
-        rows = self._read(
-            "SELECT s.id, s.started_at, s.kind, COUNT(a.id), AVG(a.overall),"
-            " GROUP_CONCAT(DISTINCT a.topic) FROM sessions s LEFT JOIN answers a"
-            " ON a.session_id = s.id GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
-        )
-        return [
-            StoredSession(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                round(r[4], 1) if r[4] is not None else None,
-                tuple(sorted((r[5] or "").split(","))) if r[5] else (),
-            )
-            for r in rows
-        ]
-
-    def session(self, session_id: int) -> StoredSession | None:
-        return next((s for s in self.sessions() if s.id == session_id), None)
-
-    def answers(
-        self, session_id: int | None = None, topic: str | None = None
-    ) -> list[StoredAnswer]:
-        query = (
-            "SELECT id, session_id, created_at, topic, question_id, question_text, answer_text,"
-            " source, overall, card_json, delivery_json FROM answers"
-        )
-        clauses, params = [], []
-        if session_id is not None:
-            clauses.append("session_id = ?")
-            params.append(session_id)
-        if topic is not None:
-            clauses.append("topic = ?")
-            params.append(topic)
-        if clauses:
-            query += " WHERE " + " AND ".join(clauses)
-        query += " ORDER BY created_at, id"
-        return [
-            StoredAnswer(*row[:9], json.loads(row[9]), json.loads(row[10]) if row[10] else None)
-            for row in self._read(query, params)
-        ]
-
-    def dimension_history(self) -> list[tuple[str, str, str, int]]:
-        """(created_at, topic, dimension, score) for progress charts, oldest first."""
-        return self._read(
-            "SELECT a.created_at, a.topic, d.dimension, d.score FROM dimension_scores d"
-            " JOIN answers a ON a.id = d.answer_id ORDER BY a.created_at, a.id"
-        )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
