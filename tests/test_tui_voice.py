@@ -17,6 +17,17 @@ ANSWER = (
 )
 
 
+def voice_app(profile_file, wav):
+    """The app with real voice, a WAV file standing in for the microphone, and no TTS."""
+    from interview_coach.settings import Settings
+    from interview_coach.speech.recorder import WavFileSource
+
+    app = make_app(profile_file, voice=True)
+    app.audio_source_factory = lambda: WavFileSource(wav)
+    app.settings = Settings(speak_questions=False)
+    return app
+
+
 async def settle(app, pilot) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
@@ -27,14 +38,7 @@ async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
     data_home, profile_file, tmp_path
 ):
     require_model()
-    from interview_coach.speech.recorder import WavFileSource
-
-    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
-    app = make_app(profile_file, voice=True)
-    app.audio_source_factory = lambda: WavFileSource(wav)
-    from interview_coach.settings import Settings
-
-    app.settings = Settings(speak_questions=False)
+    app = voice_app(profile_file, speak_to_wav(ANSWER, tmp_path / "answer.wav"))
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
         assert app.transcriber is not None, app.voice_problem
@@ -74,14 +78,9 @@ async def test_voice_mode_without_a_microphone_says_why_and_typing_still_works(
 
 async def test_mock_interview_in_voice_mode(data_home, profile_file, tmp_path):
     require_model()
-    from interview_coach.settings import Settings
-    from interview_coach.speech.recorder import WavFileSource
     from interview_coach.tui.screens.mock_screen import MockScreen
 
-    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
-    app = make_app(profile_file, voice=True)
-    app.audio_source_factory = lambda: WavFileSource(wav)
-    app.settings = Settings(speak_questions=False)
+    app = voice_app(profile_file, speak_to_wav(ANSWER, tmp_path / "answer.wav"))
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
         await app.push_screen(MockScreen(count=1))
