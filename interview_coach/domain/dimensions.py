@@ -183,8 +183,12 @@ def tie_back(a: Analysis) -> Scored:
     same word after "that taught me" or "as a resident" is a tie-back.
     """
     evidence: list[Evidence] = []
-    links = a.live("link")
-    residency = a.live("residency")
+    # "I will rank every radiology program first" is a remedy, not a tie-back: a
+    # sentence with more change cues than forward-looking ones does not link forward.
+    remedies = Counter(h.sentence for h in a.live("change"))
+    forward = Counter(h.sentence for c in ("link", "residency", "specialty") for h in a.live(c))
+    links = [h for h in a.live("link") if remedies[h.sentence] <= forward[h.sentence]]
+    residency = [h for h in a.live("residency") if remedies[h.sentence] <= forward[h.sentence]]
     generic = a.live("generic_tieback")
     zone = {h.sentence for h in links + residency}
     zone |= {i + 1 for i in zone}

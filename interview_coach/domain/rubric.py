@@ -62,6 +62,7 @@ COMMON_CUES = frozenset(
         "overconfidence",
         "hedging",
         "change",
+        "cause",
         "vague_effort",
         "support",
         "result",
