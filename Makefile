@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-voice clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
+# Quick figures (about a minute): scoring speed, first paint, scorer agreement.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/eval_scorer.py
+
+# Voice figures (about fifteen minutes: answers are fed at real-time speed).
+bench-voice: $(STAMP)
+	$(BIN)/python benchmarks/bench_voice_latency.py
+	$(BIN)/python benchmarks/bench_fillers.py
+	$(BIN)/python benchmarks/bench_app_memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
