@@ -29,6 +29,8 @@ PAUSE_CUT_S = 0.5
 # cut at a pause only once a segment holds a few seconds, and always by about 10 s.
 MIN_CUT_S = 4.0
 END_PAUSE_S = 1.0
+TAIL_KEEP_S = 0.3
+CONTEXT_WORDS = 40
 FORCE_CUT_S = 10.0
 MIN_SEGMENT_S = 0.3
 
@@ -124,7 +126,9 @@ class WhisperTranscriber:
         if warm_up:
             self.transcribe(np.zeros(SAMPLE_RATE, dtype=np.float32))
 
-    def transcribe(self, audio: np.ndarray, offset: float = 0.0, beam_size: int = 1) -> list[Word]:
+    def transcribe(
+        self, audio: np.ndarray, offset: float = 0.0, beam_size: int = 1, context: str = ""
+    ) -> list[Word]:
         """Words with times (seconds from ``offset``); iterating the generator does the work.
 
         Live segments use greedy decoding (beam 1) for latency; whole files use a
@@ -139,7 +143,7 @@ class WhisperTranscriber:
                 beam_size=beam_size,
                 word_timestamps=True,
                 condition_on_previous_text=False,
-                initial_prompt=FILLER_PROMPT,
+                initial_prompt=f"{FILLER_PROMPT} {context}".strip(),
                 vad_filter=False,
                 without_timestamps=False,
             )
@@ -178,6 +182,7 @@ class LiveTranscription:
     _samples: int = 0
     _silence: int = 0
     _speech_in_pending: bool = False
+    _flags: list[bool] = field(default_factory=list)
     _futures: list[Future] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -187,6 +192,7 @@ class LiveTranscription:
 
     def feed(self, block: np.ndarray, is_speech: bool) -> None:
         self._pending.append(block)
+        self._flags.append(is_speech)
         self._samples += block.size
         if is_speech:
             self._speech_in_pending, self._silence = True, 0
@@ -194,28 +200,52 @@ class LiveTranscription:
             self._silence += block.size
         pending = sum(b.size for b in self._pending)
         paused = self._silence if self._speech_in_pending else 0
-        cut = (
-            paused >= END_PAUSE_S * SAMPLE_RATE  # probably the end: transcribe it now
-            or (paused >= PAUSE_CUT_S * SAMPLE_RATE and pending >= MIN_CUT_S * SAMPLE_RATE)
-            or pending >= FORCE_CUT_S * SAMPLE_RATE
-        )
-        if cut:
-            self._close_segment()
+        if paused >= END_PAUSE_S * SAMPLE_RATE or (
+            paused >= PAUSE_CUT_S * SAMPLE_RATE and pending >= MIN_CUT_S * SAMPLE_RATE
+        ):
+            self._close_segment(len(self._pending))
+        elif pending >= FORCE_CUT_S * SAMPLE_RATE:
+            self._close_segment(self._gap_to_cut_at())
 
-    def _close_segment(self) -> None:
+    def _gap_to_cut_at(self) -> int:
+        """A forced cut goes in the latest gap between words (two quiet blocks) of the last
+        few seconds, not through a word; with no gap, at the current block."""
+        flags = self._flags
+        earliest = max(1, len(flags) - int(4.0 * SAMPLE_RATE / max(self._pending[0].size, 1)))
+        for index in range(len(flags) - 1, earliest, -1):
+            if not flags[index] and not flags[index - 1]:
+                return index + 1
+        return len(flags)
+
+    def _close_segment(self, upto: int | None = None) -> None:
+        """Transcribe pending blocks [0, upto) and keep the rest for the next segment."""
         if not self._pending:
             return
-        audio = np.concatenate(self._pending)
+        upto = len(self._pending) if upto is None else upto
+        blocks, flags = self._pending[:upto], self._flags[:upto]
+        self._pending, self._flags = self._pending[upto:], self._flags[upto:]
+        audio = np.concatenate(blocks)
         offset = self._pending_start / SAMPLE_RATE
-        has_speech = self._speech_in_pending
         self._pending_start += audio.size
-        self._pending, self._speech_in_pending, self._silence = [], False, 0
+        has_speech = any(flags)
+        trailing = 0
+        for flag, block in zip(reversed(flags), reversed(blocks), strict=True):
+            if flag:
+                break
+            trailing += block.size
+        self._speech_in_pending = any(self._flags)
         if has_speech and audio.size >= MIN_SEGMENT_S * SAMPLE_RATE:
-            self._futures.append(self._pool.submit(self._run, audio, offset))
+            # Trailing silence invites Whisper to hallucinate ("-o -o -o"): keep only a
+            # short tail after the last speech block. Offsets are unchanged (the start).
+            keep = audio.size - max(0, trailing - int(TAIL_KEEP_S * SAMPLE_RATE))
+            self._futures.append(self._pool.submit(self._run, audio[:keep], offset))
 
     def _run(self, audio: np.ndarray, offset: float) -> list[Word]:
         started = time.perf_counter()
-        words = self.transcriber.transcribe(audio, offset)
+        # The words heard so far give the next segment the context a single pass would
+        # have had (segments run one at a time, in order, on this worker).
+        context = join_words(self._words[-CONTEXT_WORDS:])
+        words = self.transcriber.transcribe(audio, offset, context=context)
         self.compute_s += time.perf_counter() - started
         self._words.extend(words)
         if callable(self.on_partial):
