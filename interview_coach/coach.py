@@ -116,17 +116,23 @@ class Coach:
         )
         return session_id, answer_id
 
-    def topic_averages(self) -> list[tuple[str, float, int]]:
+    def overview(self) -> tuple[list[tuple[str, float, int]], list[PlanItem]]:
+        """Weakest topics and the practice plan from one read of the history."""
+        answers = self.store().answers()
+        return self.topic_averages(answers), self.plan(answers)
+
+    def topic_averages(self, answers: list | None = None) -> list[tuple[str, float, int]]:
         """(topic, mean overall, answers) for practised topics, weakest first."""
         totals: dict[str, list[int]] = {}
-        for answer in self.store().answers():
+        for answer in self.store().answers() if answers is None else answers:
             totals.setdefault(answer.topic, []).append(answer.overall)
         rows = [(t, sum(v) / len(v), len(v)) for t, v in totals.items()]
         return sorted(rows, key=lambda row: row[1])
 
-    def plan(self) -> list[PlanItem]:
+    def plan(self, answers: list | None = None) -> list[PlanItem]:
         """Topics in the order to practise them (spaced repetition over past scores)."""
-        history = [(a.created_at, a.topic, a.overall) for a in self.store().answers()]
+        answers = self.store().answers() if answers is None else answers
+        history = [(a.created_at, a.topic, a.overall) for a in answers]
         now = datetime.now(UTC).replace(tzinfo=None)
         return practice_plan(history, list(self.bank.topics), now)
 

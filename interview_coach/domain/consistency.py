@@ -58,7 +58,7 @@ def check_consistency(answer: str, topic: str, profile: Profile) -> list[Flag]:
                             match.group(0),
                         )
                     )
-                    break
+                break
         if flag.exam:
             mentioned = {_exam_key(m.group(0)) for m in _EXAM.finditer(answer)}
             expected = _exam_key(flag.exam)
@@ -74,18 +74,17 @@ def check_consistency(answer: str, topic: str, profile: Profile) -> list[Flag]:
                     )
                 )
         if flag.date:
-            year = flag.date[:4]
-            years = set(_YEAR.findall(answer))
+            # Only a single year mentioned is compared: with several, which one is
+            # "the" date is a guess.
             said_years = {m.group(0) for m in _YEAR.finditer(answer)}
-            if years and said_years and year not in said_years and topic == flag.kind:
-                nearest = sorted(said_years)[0]
-                if abs(int(nearest) - int(year)) >= 1 and len(said_years) == 1:
-                    flags.append(
-                        Flag(
-                            "inconsistent_date",
-                            f"You said {nearest}, but your profile dates this to "
-                            f"{month_label(flag.date)}.",
-                            nearest,
-                        )
+            if len(said_years) == 1 and flag.date[:4] not in said_years:
+                nearest = next(iter(said_years))
+                flags.append(
+                    Flag(
+                        "inconsistent_date",
+                        f"You said {nearest}, but your profile dates this to "
+                        f"{month_label(flag.date)}.",
+                        nearest,
                     )
+                )
     return flags

@@ -38,7 +38,7 @@ class RubricResult:
         return {
             "score": self.score,
             "level": self.level,
-            "evidence": _unique(e.text if e.effect == "+" else f"{e.text}" for e in self.evidence),
+            "evidence": _unique(e.text for e in self.evidence),
             "evidence_detail": [e.to_json() for e in self.evidence],
             "advice": self.advice,
         }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.profile import APPLICANT_LABELS
 from interview_coach.tui.messages import CoachReady
@@ -73,7 +75,23 @@ class HomeScreen(Screen):
                 f"{coach.specialty_name}. Red flags: {flags}."
             )
         self.query_one("#summary", Static).update(summary)
-        averages = coach.topic_averages()
+        self.load_history()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-history")
+    def load_history(self) -> tuple[list, list]:
+        """The history is read off the UI thread; it grows with every answer."""
+        return self.app.coach.overview()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "home-history":
+            return
+        if event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), severity="error")
+        elif event.state == WorkerState.SUCCESS:
+            self._show_history(*event.worker.result)
+
+    def _show_history(self, averages: list, plan: list) -> None:
+        coach = self.app.coach
         if averages:
             lines = ["Weakest areas so far:"] + [
                 f"  {coach.bank.topic(t).title:<28} {mean:5.0f}  ({n} answer{'s' * (n != 1)})"
@@ -81,7 +99,7 @@ class HomeScreen(Screen):
             ]
         else:
             lines = ["No answers yet. Start with Practice: your red flags come first."]
-        due = coach.plan()[0]
+        due = plan[0]
         lines.append(f"Next up: {coach.bank.topic(due.topic).title} (practice plan).")
         self.query_one("#weakest", Static).update("\n".join(lines))
 

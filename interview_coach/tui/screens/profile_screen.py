@@ -36,8 +36,7 @@ class ProfileScreen(Screen):
     def __init__(self, first_run: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
-        coach = self.app.coach if self.is_attached else None
-        self.flags: list[RedFlag] = list(coach.profile.red_flags) if coach and coach.profile else []
+        self.flags: list[RedFlag] = []  # filled from the saved profile in compose()
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach

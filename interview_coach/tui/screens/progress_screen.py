@@ -55,7 +55,8 @@ class ProgressScreen(Screen):
     def load(self) -> tuple[dict[str, list[int]], list, list]:
         coach = self.app.coach
         topic = None if self.topic == ALL else self.topic
-        return coach.dimension_series(topic), coach.topic_averages(), coach.plan()
+        averages, plan = coach.overview()
+        return coach.dimension_series(topic), averages, plan
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
