@@ -1,7 +1,8 @@
 """How many spoken fillers survive transcription, with and without a filler prompt.
 
 Speech with known fillers ("um", "uh", "you know", "like") is made offline with
-espeak-ng, transcribed with the shipped tiny.en model, and the fillers in the
+espeak-ng, transcribed with the shipped tiny.en model (as a whole file, and as live
+segments the way the app hears a spoken answer), and the fillers in the
 transcript are counted against those spoken. Also reports how many hesitation gaps
 (0.3-1 s) and long pauses the word timings show. Prints one JSON document.
 """
@@ -49,14 +50,22 @@ def main() -> None:
             path = Path(name) / f"f{index}.wav"
             speaker.save(sentence, path)
             audios.append(read_wav(path))
-        for label, prompt in (("with_filler_prompt", stt.FILLER_PROMPT), ("no_prompt", None)):
+        conditions = [
+            (f"{mode}_{label}", mode, prompt)
+            for mode in ("whole", "live")
+            for label, prompt in (("with_filler_prompt", stt.FILLER_PROMPT), ("no_prompt", None))
+        ]
+        for label, mode, prompt in conditions:
             stt.FILLER_PROMPT = prompt
             texts, hesitations, pauses = [], 0, 0
             for audio in audios:
-                result = model.transcribe_audio(audio)
-                texts.append(result.text)
+                if mode == "whole":
+                    words = model.transcribe_audio(audio).words
+                else:
+                    words = model.transcribe_segment(audio)
+                texts.append(stt.join_words(words))
                 metrics = delivery_metrics(
-                    [(w.word, w.start, w.end) for w in result.words], result.duration_s
+                    [(w.word, w.start, w.end) for w in words], audio.size / stt.SAMPLE_RATE
                 )
                 hesitations += metrics.hesitations
                 pauses += len(metrics.long_pauses)

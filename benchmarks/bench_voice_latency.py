@@ -32,8 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 from interview_coach.coach import Coach  # noqa: E402
 from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav, write_wav  # noqa: E402
+from interview_coach.speech.live_transcription import LiveTranscription  # noqa: E402
 from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
-from interview_coach.speech.transcriber import LiveTranscription, WhisperTranscriber  # noqa: E402
+from interview_coach.speech.transcriber import WhisperTranscriber  # noqa: E402
 from interview_coach.speech.tts import Pyttsx3Speaker  # noqa: E402
 from interview_coach.speech.voice_activity import VoiceActivity  # noqa: E402
 
@@ -55,8 +56,12 @@ def speech_of_length(seconds: float, folder: Path) -> Path:
         total += (audio.size + gap.size) / SAMPLE_RATE
         if total >= seconds:
             break
+    # End the file on the last word (espeak-ng adds trailing silence), so that
+    # "press Space the moment they finish" leaves the last segment to transcribe.
+    audio = np.concatenate(pieces[:-1])
+    voiced = np.flatnonzero(np.abs(audio) > 0.01)
     out = folder / f"answer{int(seconds)}.wav"
-    write_wav(out, np.concatenate(pieces))
+    write_wav(out, audio[: voiced[-1] + 1])
     return out
 
 

@@ -89,8 +89,8 @@ def test_word_error_rate_on_synthetic_speech_is_at_most_15_percent(transcriber, 
 def test_live_transcription_matches_whole_file_transcription(transcriber, rubrics, tmp_path):
     from interview_coach.domain.scoring import score_answer
     from interview_coach.speech.audio_files import read_wav
+    from interview_coach.speech.live_transcription import LiveTranscription
     from interview_coach.speech.recorder import WavFileSource, record
-    from interview_coach.speech.transcriber import LiveTranscription
 
     wav = speak_to_wav(STRONG, tmp_path / "strong.wav")
     live = LiveTranscription(transcriber)
@@ -113,3 +113,38 @@ def test_live_transcription_matches_whole_file_transcription(transcriber, rubric
     whole_card = score_answer(whole, "exam_failure", rubrics)
     assert live_card.overall >= whole_card.overall - 10
     assert (tmp_path / "out.wav").stat().st_size > 16000 * 2 * 10
+
+
+class CountingEncoder:
+    """The real CTranslate2 model, noting the frames of every encoder call."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.frames = inner, []
+
+    def encode(self, features, **options):
+        self.frames.append(features.shape[-1])
+        return self.inner.encode(features, **options)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_a_live_segment_is_encoded_once_and_not_padded_to_30_s(tmp_path):
+    """The live cost per segment: faster-whisper pads to 30 s and decodes the tail a
+    second time; the app's model must do neither (else answers wait ~3x longer)."""
+    require_model()
+    from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav
+    from interview_coach.speech.transcriber import WhisperTranscriber
+    from interview_coach.speech.whisper_window import PADDING_FRAMES
+
+    sentence = WER_SENTENCES[1]
+    audio = read_wav(speak_to_wav(sentence, tmp_path / "segment.wav"))
+    transcriber = WhisperTranscriber()
+    transcriber.load(warm_up=False)
+    counter = CountingEncoder(transcriber._model.model)
+    transcriber._model.model = counter
+    words = transcriber.transcribe_segment(audio)
+    content = audio.size * 100 // SAMPLE_RATE
+    assert len(counter.frames) == 1, counter.frames
+    assert counter.frames[0] <= content + PADDING_FRAMES + 2 < 3000
+    assert word_error_rate(sentence, " ".join(w.word for w in words)) <= 0.2

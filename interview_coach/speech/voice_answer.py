@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from interview_coach.domain.delivery import delivery_metrics
+from interview_coach.speech.live_transcription import LiveTranscription
 from interview_coach.speech.recorder import AudioSource, BlockInfo, record
-from interview_coach.speech.transcriber import LiveTranscription, WhisperTranscriber
+from interview_coach.speech.transcriber import WhisperTranscriber
 from interview_coach.speech.voice_activity import VoiceActivity
 
 
