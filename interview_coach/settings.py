@@ -6,7 +6,8 @@ wrong type is reported with the file and line like every other data file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import json
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from interview_coach.domain.datafiles import DataFileError, check_keys, read_toml, where
@@ -28,6 +29,11 @@ class Settings:
     """Seconds of silence after speech that end a recording."""
 
 
+# Outside these a setting would make voice mode unusable (a recording that stops
+# at the first breath, speech too fast to follow), so the file is refused instead.
+RANGES = {"tts_rate": (80, 400), "silence_stop_s": (0.5, 10.0)}
+
+
 def load_settings(path: Path) -> Settings:
     if not path.is_file():
         return Settings()
@@ -44,5 +50,25 @@ def load_settings(path: Path) -> Settings:
         }.get(key, str)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise DataFileError(f"{where(path, text, key)}: '{key}' has the wrong type.")
+        if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+            low, high = RANGES[key]
+            raise DataFileError(
+                f"{where(path, text, key)}: '{key}' must be between {low} and {high}."
+            )
         values[key] = value
     return Settings(**values)
+
+
+def settings_to_toml(settings: Settings) -> str:
+    """The file ``load_settings`` reads; unset (None) fields are left out."""
+    lines = ["# interview-coach settings (see README: Settings)"]
+    for key, value in asdict(settings).items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        elif isinstance(value, int | float):
+            lines.append(f"{key} = {value}")
+        else:
+            lines.append(f"{key} = {json.dumps(value)}")  # a valid TOML basic string
+    return "\n".join(lines) + "\n"

@@ -94,3 +94,20 @@ def test_any_bytes_as_audio_read_or_refused_in_one_sentence(data, with_header):
             assert "\n" not in str(exc)
             return
     assert audio.ndim == 1 and audio.dtype == np.float32
+
+
+def test_record_and_transcribe_take_their_defaults_from_settings(run_cli, data_home, tmp_path):
+    """What the Settings screen saves is what the command line uses, and a bad file
+    is refused with its line before anything is recorded."""
+    data_home.mkdir(parents=True, exist_ok=True)
+    settings = data_home / "settings.toml"
+    settings.write_text("keep_audio = false\nsilence_stop_s = 0.1\n")
+    out = tmp_path / "take.wav"
+    result = run_cli("record", str(out))
+    assert result.code == 2 and "line 2" in result.stderr
+    assert "between 0.5 and 10.0" in result.stderr and not out.exists()
+
+    settings.write_text(f'model = "{tmp_path / "no-such-model"}"\n')
+    result = run_cli("transcribe", str(_wav(tmp_path / "a.wav")), "--json")
+    assert result.code == 2 and "not on this computer" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr

@@ -76,12 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, json_flag=True)
     p.add_argument("out", metavar="OUT.wav")
     p.add_argument("--max-seconds", type=float, default=90.0, metavar="N")
-    p.add_argument("--silence-stop", type=float, default=2.5, metavar="SECONDS")
+    p.add_argument(
+        "--silence-stop",
+        type=float,
+        metavar="SECONDS",
+        help="stop after this much silence (default: settings.toml, else 2.5)",
+    )
 
     p = sub.add_parser("transcribe", help="transcribe a WAV file locally with Whisper")
     _common(p)
     p.add_argument("wav", metavar="FILE.wav")
-    p.add_argument("--model", metavar="NAME_OR_PATH", help="Whisper model (default: tiny.en)")
+    p.add_argument(
+        "--model",
+        metavar="NAME_OR_PATH",
+        help="Whisper model (default: settings.toml, else the bundled tiny.en)",
+    )
 
     p = sub.add_parser("purge", help="delete all your saved data (asks first)")
     _common(p, json_flag=False)

@@ -12,10 +12,18 @@ import sys
 from pathlib import Path
 
 from interview_coach.errors import UserError
+from interview_coach.locations import settings_path
+from interview_coach.settings import Settings, load_settings
+
+
+def _settings() -> Settings:
+    """The Settings screen's choices are the defaults here too; flags override them."""
+    return load_settings(settings_path())
 
 
 def record(args: argparse.Namespace) -> int:
-    if args.max_seconds <= 0 or args.silence_stop < 0:
+    silence_stop = _settings().silence_stop_s if args.silence_stop is None else args.silence_stop
+    if args.max_seconds <= 0 or silence_stop < 0:
         raise UserError("--max-seconds must be positive and --silence-stop not negative.")
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -25,7 +33,7 @@ def record(args: argparse.Namespace) -> int:
 
     source = MicrophoneSource()
     print("Recording... speak now (stops after silence).", file=sys.stderr)
-    result = run_recording(source, out, args.max_seconds, args.silence_stop)
+    result = run_recording(source, out, args.max_seconds, silence_stop)
     payload = {
         "path": str(out),
         "duration_s": round(result.duration_s, 2),
@@ -45,7 +53,7 @@ def transcribe(args: argparse.Namespace) -> int:
     from interview_coach.speech.transcriber import WhisperTranscriber
 
     audio = read_wav(Path(args.wav))
-    transcriber = WhisperTranscriber(args.model)
+    transcriber = WhisperTranscriber(args.model or _settings().model)
     transcriber.load(warm_up=False)
     transcript = transcriber.transcribe_audio(audio)
     metrics = delivery_metrics(

@@ -59,6 +59,11 @@ class CoachApp(App):
             need_microphone=self.audio_source_factory is None, model=self.settings.model
         )
 
+    def reload_voice(self) -> None:
+        """After the model setting changes: voice waits until the new model is loaded."""
+        self.transcriber, self.voice_problem = None, "Voice is still loading."
+        self.load_voice()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_coach(self) -> Coach:
         from interview_coach.locations import recordings_dir, settings_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 from textual.worker import Worker, WorkerState
@@ -17,10 +17,11 @@ class HomeScreen(Screen):
     CSS_PATH = "home_screen.tcss"
     BINDINGS = [
         ("p", "practice", "Practice"),
-        ("m", "mock", "Mock interview"),
+        ("m", "mock", "Mock"),
         ("r", "review", "Review"),
         ("g", "progress", "Progress"),
         ("e", "profile", "Profile"),
+        ("s", "settings", "Settings"),
         ("q", "app.quit", "Quit"),
     ]
 
@@ -31,12 +32,13 @@ class HomeScreen(Screen):
                 "Practise the answers that worry you, out loud or typed, offline.", classes="title"
             )
             yield Static("Loading your questions and history...", id="summary", classes="muted")
-            with Horizontal(id="menu"):
+            with Grid(id="menu"):
                 yield Button("Practice (p)", id="practice", variant="primary", disabled=True)
                 yield Button("Mock (m)", id="mock", disabled=True)
                 yield Button("Review (r)", id="review", disabled=True)
                 yield Button("Progress (g)", id="progress", disabled=True)
                 yield Button("Profile (e)", id="profile", disabled=True)
+                yield Button("Settings (s)", id="settings", disabled=True)
             yield Static("", id="weakest", classes="muted")
         yield Footer()
 
@@ -141,3 +143,9 @@ class HomeScreen(Screen):
             from interview_coach.tui.screens.profile_screen import ProfileScreen
 
             self.app.push_screen(ProfileScreen())
+
+    def action_settings(self) -> None:
+        if self._ready():
+            from interview_coach.tui.screens.settings_screen import SettingsScreen
+
+            self.app.push_screen(SettingsScreen())

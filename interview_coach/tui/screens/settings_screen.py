@@ -1,0 +1,122 @@
+"""Settings: the voice and recording choices of ``settings.toml``, editable in the app.
+
+The form writes the same file a user could edit by hand and validates it with
+the same loader, so the app accepts exactly what the file accepts. Changes
+apply at once; a new Whisper model is loaded in the background.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static, Switch
+
+from interview_coach.coach import write_private
+from interview_coach.errors import UserError
+from interview_coach.locations import ensure_data_dir, settings_path
+from interview_coach.settings import RANGES, Settings, load_settings, settings_to_toml
+
+
+class SettingsScreen(Screen):
+    CSS_PATH = "settings_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save settings"),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        current: Settings = self.app.settings
+        rate_low, rate_high = RANGES["tts_rate"]
+        stop_low, stop_high = RANGES["silence_stop_s"]
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static("Settings for voice mode. Ctrl+S saves, Esc goes back.", classes="title")
+            with Grid(id="settings-form"):
+                yield Static("Read questions aloud")
+                yield Switch(current.speak_questions, id="speak_questions")
+                yield Static("Voice")
+                yield Input(
+                    current.tts_voice or "", id="tts_voice", placeholder="default, e.g. gmw/en-us"
+                )
+                yield Static("Speaking rate (wpm)")
+                yield Input(
+                    "" if current.tts_rate is None else str(current.tts_rate),
+                    id="tts_rate",
+                    type="integer",
+                    placeholder=f"default; {rate_low}-{rate_high}",
+                )
+                yield Static("Stop after silence (s)")
+                yield Input(
+                    str(current.silence_stop_s),
+                    id="silence_stop_s",
+                    type="number",
+                    placeholder=f"{stop_low}-{stop_high}",
+                )
+                yield Static("Whisper model")
+                yield Input(
+                    current.model or "",
+                    id="model",
+                    placeholder="bundled tiny.en, or a model folder",
+                )
+                yield Static("Keep recordings")
+                yield Switch(current.keep_audio, id="keep_audio")
+            yield Static(
+                "Recordings are deleted once transcribed unless you keep them. "
+                "Nothing leaves this computer either way.",
+                classes="muted",
+            )
+            with Horizontal(id="settings-buttons"):
+                yield Button("Save settings", variant="primary", id="save")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Switch).focus()
+
+    def _form(self) -> Settings:
+        def text(name: str) -> str:
+            return self.query_one(f"#{name}", Input).value.strip()
+
+        rate, stop = text("tts_rate"), text("silence_stop_s")
+        if not stop:
+            raise UserError("Say after how many seconds of silence a recording should stop.")
+        return Settings(
+            keep_audio=self.query_one("#keep_audio", Switch).value,
+            speak_questions=self.query_one("#speak_questions", Switch).value,
+            tts_voice=text("tts_voice") or None,
+            tts_rate=int(rate) if rate else None,
+            model=text("model") or None,
+            silence_stop_s=float(stop),
+        )
+
+    def action_save(self) -> None:
+        try:
+            wanted = self._form()
+            toml = settings_to_toml(wanted)
+            # Round-trip through the file loader: the form accepts what the file does.
+            with tempfile.TemporaryDirectory() as folder:
+                trial = Path(folder) / "settings.toml"
+                trial.write_text(toml, encoding="utf-8")
+                saved = load_settings(trial)
+            ensure_data_dir()
+            write_private(settings_path(), toml)
+        except (UserError, ValueError) as exc:
+            self.notify(str(exc).split(": ", 1)[-1], severity="error")
+            return
+        model_changed = saved.model != self.app.settings.model
+        self.app.settings = saved
+        if model_changed and self.app.voice_enabled:
+            self.app.reload_voice()
+        self.notify("Settings saved.")
+        self.dismiss()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+
+    def action_leave(self) -> None:
+        self.dismiss()
