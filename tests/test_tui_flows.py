@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import DataTable, Input, Select
+from tui_support import settle
 
 from interview_coach.tui.app import make_app
 
@@ -14,12 +15,6 @@ STRONG = (
     "when reading studies with a fixed search pattern, which matters for accuracy on call."
 )
 WEAK = "Testing was a bump in the road. My school did not prepare us. I studied harder."
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_practice(app, pilot):

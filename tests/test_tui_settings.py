@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Switch
+from tui_support import settle
 from voice_support import require_model, speak_to_wav
 
 from interview_coach.settings import load_settings
 from interview_coach.tui.app import make_app
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_settings(app, pilot):
@@ -70,9 +65,7 @@ async def test_out_of_range_values_are_refused_and_nothing_is_written(
 
 
 @pytest.mark.voice
-async def test_keep_recordings_and_model_choice_reach_voice_mode(
-    data_home, profile_file, tmp_path
-):
+async def test_keep_recordings_and_model_choice_reach_voice_mode(data_home, profile_file, tmp_path):
     require_model()
     from interview_coach.speech.recorder import WavFileSource
 

@@ -7,6 +7,7 @@ Regenerate after an intended UI change with `pytest tests/test_tui_snapshots.py
 from __future__ import annotations
 
 import pytest
+from tui_support import settle
 
 from interview_coach.tui.app import make_app
 
@@ -25,10 +26,8 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(editor, "clock", lambda: 1000.0)
 
 
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle_app(pilot) -> None:
+    await settle(pilot.app, pilot)
 
 
 def _app(data_home, profile_file, theme: str | None = None):
@@ -39,14 +38,15 @@ def _app(data_home, profile_file, theme: str | None = None):
 
 
 def test_home(snap_compare, data_home, profile_file):
-    assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=settle)
+    app = _app(data_home, profile_file)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle_app)
 
 
 def test_practice(snap_compare, data_home, profile_file):
     async def before(pilot):
-        await settle(pilot)
+        await settle_app(pilot)
         await pilot.press("p")
-        await settle(pilot)
+        await settle_app(pilot)
 
     assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=before)
 
@@ -54,20 +54,20 @@ def test_practice(snap_compare, data_home, profile_file):
 @pytest.mark.parametrize(("size", "theme"), [((80, 24), None), ((140, 44), "textual-light")])
 def test_score_card(snap_compare, data_home, profile_file, size, theme):
     async def before(pilot):
-        await settle(pilot)
+        await settle_app(pilot)
         await pilot.press("p")
-        await settle(pilot)
+        await settle_app(pilot)
         pilot.app.screen.query_one("#answer-text").insert(ANSWER)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_app(pilot)
 
     assert snap_compare(_app(data_home, profile_file, theme), terminal_size=size, run_before=before)
 
 
 def test_profile(snap_compare, data_home, profile_file):
     async def before(pilot):
-        await settle(pilot)
+        await settle_app(pilot)
         await pilot.press("e")
-        await settle(pilot)
+        await settle_app(pilot)
 
     assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=before)

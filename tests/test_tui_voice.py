@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from tui_support import settle
 from voice_support import require_model, speak_to_wav
 
 from interview_coach.tui.app import make_app
@@ -26,12 +27,6 @@ def voice_app(profile_file, wav):
     app.audio_source_factory = lambda: WavFileSource(wav)
     app.settings = Settings(speak_questions=False)
     return app
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
