@@ -118,3 +118,32 @@ def test_outline_sorts_sentences_and_names_the_missing_part(rubrics):
     outline = score_answer(no_tie, "exam_failure", rubrics).outline
     assert outline["parts"]["fact"][0].startswith("I did not pass Step 1")
     assert outline["missing"] == ["tie_back"]
+
+
+def test_meeting_the_course_director_is_a_remedy_not_blame(rubrics):
+    answer = (
+        "I failed the renal block in my second year because I left studying until the week "
+        "before the final. For the remediation I met the course director every Monday, did "
+        "practice questions daily, and passed the re-examination with 82 percent. I have "
+        "passed every course since, and in radiology I will keep that daily review habit."
+    )
+    card = score_answer(answer, "course_failure", rubrics)
+    assert level(card, "non_defensiveness") == "strong"
+    assert not any(e.effect == "-" for e in card.dimensions["non_defensiveness"].evidence)
+
+
+def test_contractions_and_spoken_numbers_read_like_their_written_forms(rubrics):
+    written = (
+        "After graduating in May 2022 I had 14 months before applying. That is on me: I had "
+        "not built enough clinical experience. I did three observerships and worked in an "
+        "imaging lab twenty hours a week, and one abstract was accepted. I will bring that "
+        "research habit to reading studies as a radiology resident."
+    )
+    spoken = (
+        written.replace("May 2022", "may twenty twenty two")
+        .replace("14 months", "fourteen months")
+        .replace("That is on me", "thats on me")
+    )
+    typed, heard = score_answer(written, "gap", rubrics), score_answer(spoken, "gap", rubrics)
+    for dimension in ("acknowledgment", "non_defensiveness"):
+        assert level(heard, dimension) == level(typed, dimension) == "strong", dimension

@@ -23,10 +23,17 @@ _CONTRACTIONS = (
     (re.compile(r"'ve\b"), " have"),
     (re.compile(r"'ll\b"), " will"),
     (re.compile(r"'d\b"), " would"),
+    # "that's on me" owns it as "that is on me" does; other 's are possessive.
+    (re.compile(r"\b(that|it|what|there|here|he|she|who|this)'s\b"), r"\1 is"),
     (re.compile(r"'s\b"), ""),
 )
 # Whisper sometimes writes a contraction without the apostrophe ("didnt").
 _BARE_NEGATIONS = re.compile(r"\b(did|do|does|was|were|is|are|could|would|should|has|have|had)nt\b")
+_BARE_CONTRACTIONS = (
+    (re.compile(r"\b(that|what|there)s\b"), r"\1 is"),
+    (re.compile(r"\bim\b"), "i am"),
+    (re.compile(r"\bive\b"), "i have"),
+)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s*\n(?=\s*[-*\u2022])")
 _KEEP_WHOLE = frozenset(
@@ -102,6 +109,8 @@ def normalise(text: str, rewrites: tuple[tuple[re.Pattern[str], str], ...] = ())
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     text = _BARE_NEGATIONS.sub(r"\1 not", text)
+    for pattern, replacement in _BARE_CONTRACTIONS:
+        text = pattern.sub(replacement, text)
     for pattern, replacement in rewrites:
         text = pattern.sub(replacement, text)
     return [stem(token) for token in _TOKEN.findall(text)]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 _NUM = (
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|a hundred|hundreds of|several|a few|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|a hundred|hundreds of|several|a few|"
     r"half a|a couple of|a)"
 )
 _MONTHS = (
@@ -30,7 +31,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:{_MONTHS}\.?\s+(?:of\s+)?(?:19|20)\d\d|(?:in|of|since|during|by|until)\s+"
         rf"(?:19|20)\d\d|(?:19|20)\d\d|(?:spring|summer|fall|autumn|winter) of|"
         rf"(?:first|second|third|fourth|final|last) year(?: of medical school)?|"
-        rf"(?:my|the) (?:m[1-4]|ms[1-4]) year|{_MONTHS} (?:to|through|until) {_MONTHS})\b",
+        rf"(?:my|the) (?:m[1-4]|ms[1-4]) year|{_MONTHS} (?:to|through|until) {_MONTHS}|"
+        # A year as speech recognition writes it: "twenty twenty two".
+        rf"twenty (?:nineteen|twenty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
         re.IGNORECASE,
     ),
     "duration": re.compile(
