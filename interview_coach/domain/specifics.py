@@ -67,8 +67,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "event": re.compile(
-        r"\b(?:on\s+(?:my|the|a)\s+\w+\s+(?:rotation|clerkship|rotations|clerkships)|"
-        r"(?:during|in|on)\s+(?:my|the)\s+\w+\s+(?:rotation|clerkship|course|block|"
+        # One to three words name it: "my surgery rotation", "my internal medicine clerkship".
+        r"\b(?:on\s+(?:my|the|a)\s+(?:\w+\s+){1,3}(?:rotation|clerkship|rotations|clerkships)|"
+        r"(?:during|in|on)\s+(?:my|the)\s+(?:\w+\s+){1,3}(?:rotation|clerkship|course|block|"
         r"observership|elective)|dean|mspe|committee|remediation|probation)\b",
         re.IGNORECASE,
     ),
