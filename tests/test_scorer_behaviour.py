@@ -147,3 +147,37 @@ def test_contractions_and_spoken_numbers_read_like_their_written_forms(rubrics):
     typed, heard = score_answer(written, "gap", rubrics), score_answer(spoken, "gap", rubrics)
     for dimension in ("acknowledgment", "non_defensiveness"):
         assert level(heard, dimension) == level(typed, dimension) == "strong", dimension
+
+
+def test_fillers_and_false_starts_do_not_break_what_was_said(rubrics):
+    spoken = (
+        STRONG.replace("I did not pass", "Um, I- I did not, uh, pass")
+        .replace("I met with a faculty mentor", "So I, um, I met with a, uh, faculty mentor")
+        .replace("I passed on my second", "And I, uh, I passed on my second")
+    )
+    clean, heard = (
+        score_answer(STRONG, "exam_failure", rubrics),
+        score_answer(spoken, "exam_failure", rubrics),
+    )
+    for dimension in clean.dimensions:
+        assert level(heard, dimension) == level(clean, dimension), dimension
+
+
+def test_a_negation_does_not_reach_into_the_next_clause(rubrics):
+    answer = (
+        "I had a disagreement with a nurse who was not doing her job, and she reported me. "
+        "I stood up for my patient and I would do it again."
+    )
+    card = score_answer(answer, "professionalism", rubrics)
+    assert level(card, "acknowledgment") != "missing"  # "she reported me" is the fact
+    assert level(card, "non_defensiveness") == "missing"  # "not doing her job" is blame
+
+
+def test_a_self_description_is_not_a_tie_back_even_with_specialty_words(rubrics):
+    answer = (
+        "I have not had as much radiology as other applicants. My school had little available. "
+        "I have always been interested in imaging and I am a fast learner, so I will catch up."
+    )
+    card = score_answer(answer, "limited_exposure", rubrics)
+    assert level(card, "tie_back") != "strong"
+    assert card.dimensions["tie_back"].score < 60

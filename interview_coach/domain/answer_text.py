@@ -35,6 +35,7 @@ _BARE_CONTRACTIONS = (
     (re.compile(r"\bive\b"), "i have"),
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
+_SOUND_FILLER = re.compile(r"^(?:u+m+|u+h+|e+r+m+|a+h+|h+m+|m+h*m+|uhm)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n|\s*\n(?=\s*[-*\u2022])")
 _KEEP_WHOLE = frozenset(
     [
@@ -113,7 +114,16 @@ def normalise(text: str, rewrites: tuple[tuple[re.Pattern[str], str], ...] = ())
         text = pattern.sub(replacement, text)
     for pattern, replacement in rewrites:
         text = pattern.sub(replacement, text)
-    return [stem(token) for token in _TOKEN.findall(text)]
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        # Spoken answers: "um"/"uh" and false starts ("I- I failed") would otherwise
+        # break a cue that the speaker said in full.
+        if _SOUND_FILLER.match(token):
+            continue
+        token = stem(token)
+        if not tokens or token != tokens[-1]:
+            tokens.append(token)
+    return tokens
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ FUZZY_MIN_CHARS = 13
 FUZZY_CUTOFF = 88.0
 NEGATORS = ("not", "never", "no", "without", "nor", "nobody", "neither")
 NEGATION_WINDOW = 5
+# A negation does not reach past the start of the next clause: in "who was not doing
+# her job, and she reported me" the report is not negated. ("that" stays inside:
+# "I do not think that the exam was unfair" is still negated.)
+CLAUSE_STARTS = frozenset({"and", "but", "so", "because", "who", "which", "when", "while", "then"})
 # Fuzzy matching forgives speech-recognition slips where a miss would cost the
 # user credit they earned. Penalty cues match exactly: a fuzzy false alarm
 # ("the residents and" heard as "the resident was") would accuse them of blame.
@@ -129,6 +133,9 @@ class CueMatcher:
             return
         seen.add(key)
         before = sentence.tokens[max(0, token - NEGATION_WINDOW) : token]
+        starts = [i for i, word in enumerate(before) if word in CLAUSE_STARTS]
+        if starts:
+            before = before[starts[-1] + 1 :]
         negated = (
             any(word in NEGATORS for word in before) or tuple(before[-2:]) in NEGATING_PAIRS
         ) and not _cue_is_negative(cue)

@@ -187,9 +187,16 @@ def tie_back(a: Analysis) -> Scored:
     # sentence with more change cues than forward-looking ones does not link forward.
     remedies = Counter(h.sentence for h in a.live("change"))
     forward = Counter(h.sentence for c in ("link", "residency", "specialty") for h in a.live(c))
-    links = [h for h in a.live("link") if remedies[h.sentence] <= forward[h.sentence]]
-    residency = [h for h in a.live("residency") if remedies[h.sentence] <= forward[h.sentence]]
     generic = a.live("generic_tieback")
+    # "I'm a fast learner, so I'll catch up on imaging" looks forward, but with a
+    # self-description, not a lesson: a sentence with a generic line is not a link.
+    generic_sentences = {h.sentence for h in generic}
+    links = [
+        h
+        for h in a.live("link")
+        if remedies[h.sentence] <= forward[h.sentence] and h.sentence not in generic_sentences
+    ]
+    residency = [h for h in a.live("residency") if remedies[h.sentence] <= forward[h.sentence]]
     zone = {h.sentence for h in links + residency}
     zone |= {i + 1 for i in zone}
     weights: dict[str, float] = {}
