@@ -181,3 +181,18 @@ def test_a_self_description_is_not_a_tie_back_even_with_specialty_words(rubrics)
     card = score_answer(answer, "limited_exposure", rubrics)
     assert level(card, "tie_back") != "strong"
     assert card.dimensions["tie_back"].score < 60
+
+
+def test_a_second_verb_shares_the_subject_i(rubrics):
+    """'I took it too soon and never checked...' owns the cause as fully as 'I never
+    checked...' would."""
+    joined = (
+        "I failed Step 2 CK on my first attempt in October 2023. I took it right after a "
+        "busy rotation and never checked my readiness with a practice test."
+    )
+    split = joined.replace("and never checked", ". I never checked")
+    a, b = (
+        score_answer(joined, "exam_failure", rubrics),
+        score_answer(split, "exam_failure", rubrics),
+    )
+    assert level(a, "non_defensiveness") == level(b, "non_defensiveness") == "strong"

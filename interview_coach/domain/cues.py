@@ -24,6 +24,7 @@ NEGATION_WINDOW = 5
 # A negation does not reach past the start of the next clause: in "who was not doing
 # her job, and she reported me" the report is not negated. ("that" stays inside:
 # "I do not think that the exam was unfair" is still negated.)
+SHARED_SUBJECT = frozenset({"and", "but", "then", "or"})
 CLAUSE_STARTS = frozenset({"and", "but", "so", "because", "who", "which", "when", "while", "then"})
 # Fuzzy matching forgives speech-recognition slips where a miss would cost the
 # user credit they earned. Penalty cues match exactly: a fuzzy false alarm
@@ -39,6 +40,7 @@ EXACT_ONLY = frozenset(
         "overshare",
         "hedging",
         "generic_tieback",
+        "self_description",
     }
 )
 NEGATING_PAIRS = {("fail", "to"), ("unable", "to"), ("instead", "of"), ("rather", "than")}
@@ -74,6 +76,9 @@ class CueMatcher:
     def __init__(self, cues: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         """``cues`` maps category -> [(original cue, normalised tokens joined by spaces)]."""
         self._by_first: dict[str, list[Cue]] = {}
+        # "I took it too soon and never checked": the second verb's subject is the same
+        # "I", so "i never checked" matches there too.
+        self._after_i: dict[str, list[Cue]] = {}
         self._fuzzy: list[Cue] = []
         for category, entries in cues.items():
             for original, normalised in entries:
@@ -83,6 +88,8 @@ class CueMatcher:
                 anchors = frozenset(t for t in tokens if len(t) >= 4) or frozenset(tokens)
                 cue = Cue(category, original, f" {normalised} ", tokens, anchors)
                 self._by_first.setdefault(tokens[0], []).append(cue)
+                if tokens[0] == "i" and len(tokens) >= 3:
+                    self._after_i.setdefault(tokens[1], []).append(cue)
                 if len(normalised) >= FUZZY_MIN_CHARS and category not in EXACT_ONLY:
                     self._fuzzy.append(cue)
 
@@ -95,6 +102,15 @@ class CueMatcher:
                 for cue in self._by_first.get(token, ()):
                     if tokens[position : position + len(cue.tokens)] == cue.tokens:
                         self._add(hits, seen, cue, sentence, position)
+                if (
+                    position >= 2
+                    and tokens[position - 1] in SHARED_SUBJECT
+                    and "i" in tokens[: position - 1]
+                ):
+                    for cue in self._after_i.get(token, ()):
+                        rest = cue.tokens[1:]
+                        if tokens[position : position + len(rest)] == rest:
+                            self._add(hits, seen, cue, sentence, position)
         # Fuzzy pass: only cues sharing at least one real word with the answer can
         # plausibly match, which keeps this fast without losing misrecognitions.
         vocabulary = {t for s in sentences for t in s.tokens}

@@ -189,12 +189,12 @@ def tie_back(a: Analysis) -> Scored:
     forward = Counter(h.sentence for c in ("link", "residency", "specialty") for h in a.live(c))
     generic = a.live("generic_tieback")
     # "I'm a fast learner, so I'll catch up on imaging" looks forward, but with a
-    # self-description, not a lesson: a sentence with a generic line is not a link.
-    generic_sentences = {h.sentence for h in generic}
+    # self-description, not a lesson: such a sentence is not a link.
+    self_described = {h.sentence for h in a.live("self_description")}
     links = [
         h
         for h in a.live("link")
-        if remedies[h.sentence] <= forward[h.sentence] and h.sentence not in generic_sentences
+        if remedies[h.sentence] <= forward[h.sentence] and h.sentence not in self_described
     ]
     residency = [h for h in a.live("residency") if remedies[h.sentence] <= forward[h.sentence]]
     zone = {h.sentence for h in links + residency}

@@ -69,6 +69,7 @@ COMMON_CUES = frozenset(
         "residency",
         "link",
         "generic_tieback",
+        "self_description",
     ]
 )
 TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
