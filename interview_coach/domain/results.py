@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+
+def field_values(record: Any) -> dict[str, Any]:
+    """A dataclass as a JSON object, one key per field in declaration order (shallow,
+    unlike ``asdict``, so a long history is not deep-copied to be printed)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @dataclass(frozen=True)
@@ -17,13 +23,7 @@ class Evidence:
     reason: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "effect": self.effect,
-            "reason": self.reason,
-        }
+        return field_values(self)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Flag:
     evidence: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "message": self.message, "evidence": self.evidence}
+        return field_values(self)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from interview_coach.domain.results import field_values
+
 
 @dataclass(frozen=True)
 class StoredAnswer:
@@ -33,19 +35,7 @@ class StoredAnswer:
     delivery: dict[str, Any] | None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "created_at": self.created_at,
-            "topic": self.topic,
-            "question_id": self.question_id,
-            "question_text": self.question_text,
-            "answer_text": self.answer_text,
-            "source": self.source,
-            "overall": self.overall,
-            "card": self.card,
-            "delivery": self.delivery,
-        }
+        return field_values(self)
 
 
 @dataclass(frozen=True)
@@ -58,14 +48,7 @@ class StoredSession:
     topics: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "started_at": self.started_at,
-            "kind": self.kind,
-            "answer_count": self.answer_count,
-            "mean_overall": self.mean_overall,
-            "topics": list(self.topics),
-        }
+        return {**field_values(self), "topics": list(self.topics)}
 
 
 def now() -> str:

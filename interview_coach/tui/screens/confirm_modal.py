@@ -1,4 +1,4 @@
-"""A yes/no question before anything destructive (deleting an answer)."""
+"""A yes/no question, centred over the screen: before deleting, or before recovering audio."""
 
 from __future__ import annotations
 
@@ -9,25 +9,27 @@ from textual.widgets import Button, Static
 
 
 class ConfirmModal(ModalScreen[bool]):
+    """Dismisses with True for yes. Subclasses change the labels and keys only."""
+
     CSS_PATH = "confirm_modal.tcss"
-    BINDINGS = [("escape", "cancel", "Cancel"), ("y", "confirm", "Yes")]
+    BINDINGS = [("escape", "answer(False)", "Cancel"), ("y", "answer(True)", "Yes")]
+    YES = ("Delete", "error")  # label, button variant
+    NO = "Cancel"
 
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
 
     def compose(self) -> ComposeResult:
+        label, variant = self.YES
         with Vertical(id="dialog"):
             yield Static(self.question, id="question")
             with Horizontal(id="buttons"):
-                yield Button("Delete", variant="error", id="yes")
-                yield Button("Cancel", id="no")
+                yield Button(label, variant=variant, id="yes")
+                yield Button(self.NO, id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
-    def action_confirm(self) -> None:
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -12,16 +14,26 @@ from textual.worker import Worker, WorkerState
 from interview_coach.domain.profile import APPLICANT_LABELS
 from interview_coach.tui.messages import CoachReady
 
+# Button id / action argument -> (module in tui.screens, screen class).
+SCREENS = {
+    "practice": ("practice_screen", "PracticeScreen"),
+    "mock": ("mock_screen", "MockScreen"),
+    "review": ("review_screen", "ReviewScreen"),
+    "progress": ("progress_screen", "ProgressScreen"),
+    "profile": ("profile_screen", "ProfileScreen"),
+    "settings": ("settings_screen", "SettingsScreen"),
+}
+
 
 class HomeScreen(Screen):
     CSS_PATH = "home_screen.tcss"
     BINDINGS = [
-        ("p", "practice", "Practice"),
-        ("m", "mock", "Mock"),
-        ("r", "review", "Review"),
-        ("g", "progress", "Progress"),
-        ("e", "profile", "Profile"),
-        ("s", "settings", "Settings"),
+        ("p", "open('practice')", "Practice"),
+        ("m", "open('mock')", "Mock"),
+        ("r", "open('review')", "Review"),
+        ("g", "open('progress')", "Progress"),
+        ("e", "open('profile')", "Profile"),
+        ("s", "open('settings')", "Settings"),
         ("q", "app.quit", "Quit"),
     ]
 
@@ -106,7 +118,7 @@ class HomeScreen(Screen):
         self.query_one("#weakest", Static).update("\n".join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+        self.action_open(str(event.button.id))
 
     def _ready(self) -> bool:
         if getattr(self.app, "coach", None) is None:
@@ -114,38 +126,9 @@ class HomeScreen(Screen):
             return False
         return True
 
-    def action_practice(self) -> None:
+    def action_open(self, name: str) -> None:
+        """Screens are imported on first use, so the home screen paints without them."""
         if self._ready():
-            from interview_coach.tui.screens.practice_screen import PracticeScreen
-
-            self.app.push_screen(PracticeScreen())
-
-    def action_mock(self) -> None:
-        if self._ready():
-            from interview_coach.tui.screens.mock_screen import MockScreen
-
-            self.app.push_screen(MockScreen())
-
-    def action_review(self) -> None:
-        if self._ready():
-            from interview_coach.tui.screens.review_screen import ReviewScreen
-
-            self.app.push_screen(ReviewScreen())
-
-    def action_progress(self) -> None:
-        if self._ready():
-            from interview_coach.tui.screens.progress_screen import ProgressScreen
-
-            self.app.push_screen(ProgressScreen())
-
-    def action_profile(self) -> None:
-        if self._ready():
-            from interview_coach.tui.screens.profile_screen import ProfileScreen
-
-            self.app.push_screen(ProfileScreen())
-
-    def action_settings(self) -> None:
-        if self._ready():
-            from interview_coach.tui.screens.settings_screen import SettingsScreen
-
-            self.app.push_screen(SettingsScreen())
+            module_name, class_name = SCREENS[name]
+            module = import_module(f"interview_coach.tui.screens.{module_name}")
+            self.app.push_screen(getattr(module, class_name)())
