@@ -75,7 +75,10 @@ COMMON_CUES = frozenset(
     ]
 )
 TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
-SPECIALTY_CUES = frozenset({"specialty"})
+# A specialty file names its daily work ("specialty") and may add the ways its
+# residents and mentors are called ("residency", "link", "support"): "as a radiology
+# resident" anchors a tie-back only for radiology, not for every specialty.
+SPECIALTY_CUES = frozenset({"specialty", "residency", "link", "support"})
 # Top-level rubric files that are not topics.
 NOT_TOPICS = frozenset({"common.toml", "tie_back_generic.toml"})
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
