@@ -3,7 +3,9 @@
 ``common.toml`` holds what every topic shares (blame and self-pity lexicons,
 generic corrective actions, weights), one file per topic adds what that red
 flag needs, and ``specialties/<id>.toml`` adds how a lesson ties back to that
-specialty. Adding a specialty is adding a file.
+specialty, with example sentences of such a tie-back; ``tie_back_generic.toml``
+holds example tie-back lines that name no specialty at all. Adding a specialty is
+adding a file.
 """
 
 from __future__ import annotations
@@ -73,7 +75,12 @@ COMMON_CUES = frozenset(
     ]
 )
 TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
-SPECIALTY_CUES = frozenset({"specialty"})
+# A specialty file names its daily work ("specialty") and may add the ways its
+# residents and mentors are called ("residency", "link", "support"): "as a radiology
+# resident" anchors a tie-back only for radiology, not for every specialty.
+SPECIALTY_CUES = frozenset({"specialty", "residency", "link", "support"})
+# Top-level rubric files that are not topics.
+NOT_TOPICS = frozenset({"common.toml", "tie_back_generic.toml"})
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
 
 
@@ -82,6 +89,9 @@ class Specialty:
     id: str
     name: str
     cues: dict[str, tuple[str, ...]]
+    # Sentences an applicant might say that tie a lesson to this specialty's work:
+    # examples of a specific tie-back, kept as data (to compare answers against).
+    tie_back_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,9 @@ class Rubrics:
     advice: dict[str, dict[str, str]]
     topics: dict[str, TopicRubric]
     specialties: dict[str, Specialty]
+    # Tie-back lines that name no residency or specialty work ("I am ready for
+    # residency"): examples of the partial, generic level.
+    generic_tie_backs: tuple[str, ...] = ()
 
     def topic(self, topic_id: str) -> TopicRubric:
         try:
@@ -244,16 +257,50 @@ def _load_topic(path: Path) -> TopicRubric:
     )
 
 
+def _example_list(
+    data: dict, key: str, path: Path, text: str, context: str, required: bool = True
+) -> tuple[str, ...]:
+    """A non-empty list of distinct example sentences (optional when not ``required``)."""
+    if key not in data:
+        if not required:
+            return ()
+        raise DataFileError(f"{path}: {context} needs a non-empty '{key}' list.")
+    examples = expect_str_list(data[key], path, text, key, context)
+    if not examples:
+        raise DataFileError(f"{where(path, text, key)}: '{key}' in {context} must not be empty.")
+    seen: set[str] = set()
+    for example in examples:
+        folded = " ".join(example.lower().split())
+        if folded in seen:
+            raise DataFileError(
+                f"{where(path, text, key)}: '{key}' in {context} lists '{example}' twice."
+            )
+        seen.add(folded)
+    return examples
+
+
 def _load_specialty(path: Path) -> Specialty:
     data, text = read_toml(path)
-    check_keys(data, {"id", "name", "cues"}, path, text, "the specialty")
+    check_keys(data, {"id", "name", "cues", "tie_back_examples"}, path, text, "the specialty")
     specialty_id = expect_str(data.get("id"), path, text, "id", "the specialty")
     if specialty_id != path.stem:
         raise DataFileError(f"{path}: specialty id '{specialty_id}' must match the file name.")
     cues = _cue_table(data.get("cues"), SPECIALTY_CUES, path, text)
     if not cues.get("specialty"):
         raise DataFileError(f"{path}: [cues] needs a non-empty 'specialty' list.")
-    return Specialty(specialty_id, expect_str(data.get("name"), path, text, "name", "it"), cues)
+    return Specialty(
+        specialty_id,
+        expect_str(data.get("name"), path, text, "name", "it"),
+        cues,
+        # Optional, so a new specialty can start with cues alone; non-empty when given.
+        _example_list(data, "tie_back_examples", path, text, "the specialty", required=False),
+    )
+
+
+def _load_generic_tie_backs(path: Path) -> tuple[str, ...]:
+    data, text = read_toml(path)
+    check_keys(data, {"examples"}, path, text, "the generic tie-backs")
+    return _example_list(data, "examples", path, text, "the generic tie-backs")
 
 
 def load_rubrics(folder: Path) -> Rubrics:
@@ -261,13 +308,14 @@ def load_rubrics(folder: Path) -> Rubrics:
     weights, rewrites, cues, advice = _load_common(folder / "common.toml")
     topics = {}
     for path in sorted(folder.glob("*.toml")):
-        if path.name != "common.toml":
+        if path.name not in NOT_TOPICS:
             rubric = _load_topic(path)
             topics[rubric.topic] = rubric
     specialties = {s.id: s for s in map(_load_specialty, sorted(folder.glob("specialties/*.toml")))}
     if not specialties:
         raise DataFileError(f"{folder / 'specialties'}: no specialty files found.")
-    return Rubrics(weights, rewrites, cues, advice, topics, specialties)
+    generic = _load_generic_tie_backs(folder / "tie_back_generic.toml")
+    return Rubrics(weights, rewrites, cues, advice, topics, specialties, generic)
 
 
 @lru_cache(maxsize=4)
