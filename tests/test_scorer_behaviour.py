@@ -43,7 +43,7 @@ def test_blame_without_ownership_is_missing(rubrics):
     card = score_answer(blaming, "exam_failure", rubrics)
     assert level(card, "non_defensiveness") == "missing"
     reasons = [e.reason for e in card.dimensions["non_defensiveness"].evidence]
-    assert "blames others or circumstances" in reasons
+    assert "reads as blaming others or circumstances" in reasons
 
 
 def test_scoring_is_deterministic(rubrics):

@@ -60,7 +60,7 @@ class Analysis:
         return Evidence(specific.text, specific.start, specific.end, "+", reason)
 
 
-def analyse(answer: str, topic: str, specialty: str, rubrics: Rubrics) -> Analysis:
+def analyse(answer: str, topic: str, specialty: str | None, rubrics: Rubrics) -> Analysis:
     sentences = tuple(split_sentences(answer, rubrics.rewrites))
     hits = rubrics.matcher(topic, specialty).find(sentences)
     return Analysis(answer, sentences, hits, tuple(find_specifics(answer)), rubrics.topic(topic))

@@ -25,6 +25,8 @@ from interview_coach.domain.datafiles import (
     read_toml,
     where,
 )
+from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
+from interview_coach.domain.roles import RoleBank, load_role_bank
 
 DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
 LEVELS = ("missing", "partial", "strong")
@@ -80,7 +82,7 @@ TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
 # resident" anchors a tie-back only for radiology, not for every specialty.
 SPECIALTY_CUES = frozenset({"specialty", "residency", "link", "support"})
 # Top-level rubric files that are not topics.
-NOT_TOPICS = frozenset({"common.toml", "tie_back_generic.toml"})
+NOT_TOPICS = frozenset({"common.toml", "tie_back_generic.toml", "judgment.toml"})
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
 
 
@@ -114,6 +116,8 @@ class Rubrics:
     advice: dict[str, dict[str, str]]
     topics: dict[str, TopicRubric]
     specialties: dict[str, Specialty]
+    roles: RoleBank
+    judgment: JudgmentModel | None  # None only while a model is being trained
     # Tie-back lines that name no residency or specialty work ("I am ready for
     # residency"): examples of the partial, generic level.
     generic_tie_backs: tuple[str, ...] = ()
@@ -134,22 +138,29 @@ class Rubrics:
         own = self.topic(topic).advice.get(dimension, {}).get(reason)
         return own or self.advice[dimension][reason]
 
-    def matcher(self, topic: str, specialty: str) -> CueMatcher:
+    def matcher(self, topic: str, specialty: str | None) -> CueMatcher:
+        """Cues for a topic and specialty; with no specialty, every specialty's cues count."""
         return _matcher(self, topic, specialty)
 
 
 @lru_cache(maxsize=64)
-def _matcher(rubrics: Rubrics, topic: str, specialty: str) -> CueMatcher:
+def _matcher(rubrics: Rubrics, topic: str, specialty: str | None) -> CueMatcher:
     merged: dict[str, list[tuple[str, str]]] = {}
-    sources = (
-        rubrics.common_cues,
-        rubrics.topic(topic).cues,
-        rubrics.specialty(specialty).cues,
+    specialties = (
+        [rubrics.specialty(specialty).cues]
+        if specialty
+        else [s.cues for s in rubrics.specialties.values()]
     )
+    sources = (rubrics.common_cues, rubrics.topic(topic).cues, *specialties)
     for source in sources:
         for category, cues in source.items():
             bucket = merged.setdefault(category, [])
-            bucket.extend((cue, " ".join(normalise(cue, rubrics.rewrites))) for cue in cues)
+            known = {text for text, _ in bucket}
+            bucket.extend(
+                (cue, " ".join(normalise(cue, rubrics.rewrites)))
+                for cue in cues
+                if cue not in known
+            )
     return CueMatcher(merged)
 
 
@@ -315,7 +326,18 @@ def load_rubrics(folder: Path) -> Rubrics:
     if not specialties:
         raise DataFileError(f"{folder / 'specialties'}: no specialty files found.")
     generic = _load_generic_tie_backs(folder / "tie_back_generic.toml")
-    return Rubrics(weights, rewrites, cues, advice, topics, specialties, generic)
+    # Each specialty's tie-back examples teach the role bank what a specific link
+    # sounds like in that work; the generic lines, what a generic one sounds like.
+    roles = load_role_bank(
+        folder / "roles",
+        extra={
+            "link_specific": tuple(e for s in specialties.values() for e in s.tie_back_examples),
+            "link_generic": generic,
+        },
+    )
+    model_file = folder / "judgment.toml"
+    judgment = load_judgment_model(model_file) if model_file.exists() else None
+    return Rubrics(weights, rewrites, cues, advice, topics, specialties, roles, judgment, generic)
 
 
 @lru_cache(maxsize=4)

@@ -6,11 +6,13 @@ from a cue or a specific that is quoted back as evidence.
 
 from __future__ import annotations
 
-from interview_coach.domain import dimensions
-from interview_coach.domain.analysis import Analysis, analyse
+from interview_coach.domain.analysis import Analysis
 from interview_coach.domain.answer_text import word_count
 from interview_coach.domain.consistency import check_consistency
+from interview_coach.domain.explanation import evidence_for, reason_for
+from interview_coach.domain.judgment import level_and_score
 from interview_coach.domain.profile import Profile
+from interview_coach.domain.reading import read_answer
 from interview_coach.domain.results import Flag, RubricResult, ScoreCard, level_for
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
 
@@ -18,12 +20,6 @@ MAX_ANSWER_CHARS = 20_000
 SHORT_WORDS = 40
 LONG_WORDS = 300
 MAX_FAILURE_SENTENCES = 3
-SCORERS = {
-    "acknowledgment": dimensions.acknowledgment,
-    "non_defensiveness": dimensions.non_defensiveness,
-    "corrective_action": dimensions.corrective_action,
-    "tie_back": dimensions.tie_back,
-}
 OUTLINE_PARTS = (
     ("fact", ("fact", "vague_fact", "euphemism")),
     ("cause", ("cause", "ownership", "blame", "self_pity", "over_apology", "minimising")),
@@ -54,16 +50,29 @@ def score_answer(
     question_id: str | None = None,
     profile: Profile | None = None,
     question_follow_ups: tuple[str, ...] = (),
+    specialty: str | None = None,
 ) -> ScoreCard:
-    """Score ``answer`` to a question on ``topic`` against the four dimensions."""
+    """Score ``answer`` to a question on ``topic`` against the four dimensions.
+
+    ``specialty`` (else the profile's) says which specialty's work a tie-back should
+    name; with neither, a link to any specialty's work counts.
+    """
     check_answer(answer)
-    specialty = profile.specialty if profile else "diagnostic_radiology"
-    analysis = analyse(answer, topic, specialty, rubrics)
+    specialty = specialty or (profile.specialty if profile else None)
+    reading = read_answer(answer, topic, specialty, rubrics)
+    analysis = reading.analysis
     results: dict[str, RubricResult] = {}
     for name in DIMENSIONS:
-        score, evidence, reason = SCORERS[name](analysis)
+        if rubrics.judgment is None:  # only while a model is being trained
+            score, evidence, reason = reading.rules[name]
+            level = level_for(score)
+        else:
+            probabilities = rubrics.judgment.dimensions[name].probabilities(reading.features)
+            level, score = level_and_score(probabilities)
+            evidence = evidence_for(name, reading, rubrics.roles.reasons)
+            reason = reason_for(name, level, reading)
         results[name] = RubricResult(
-            name, score, level_for(score), tuple(evidence), rubrics.advice_for(topic, name, reason)
+            name, score, level, tuple(evidence), rubrics.advice_for(topic, name, reason)
         )
     overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
     flags = _flags(analysis)

@@ -1,0 +1,94 @@
+"""Why a dimension got its level: the clauses that carried it, and the advice to give.
+
+The evidence is the user's own clauses, each with the role it was read as ("reads
+as blaming others or circumstances"), so a card never praises a sentence for a
+reason the user cannot see. Advice is picked by the missing or harmful role.
+"""
+
+from __future__ import annotations
+
+from interview_coach.domain.judgment import role_shares
+from interview_coach.domain.reading import Reading
+from interview_coach.domain.results import Evidence
+from interview_coach.domain.roles import Clause
+
+# Per dimension: the roles that speak for (+) or against (-) it.
+DIMENSION_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "acknowledgment": (("fact", "+"), ("vague_fact", "-"), ("overshare", "-")),
+    "non_defensiveness": (
+        ("own_cause", "+"),
+        ("blame", "-"),
+        ("self_pity", "-"),
+        ("minimising", "-"),
+    ),
+    "corrective_action": (("change", "+"), ("result", "+"), ("vague_effort", "-")),
+    "tie_back": (("link_specific", "+"), ("link_generic", "-")),
+}
+# Specific details found by pattern that the rules quote as evidence.
+SPECIFIC_REASONS = frozenset({"how often", "a measurable amount", "names the period plainly"}) | {
+    f"specific {k}" for k in ("exam", "date", "duration", "attempt", "number", "event")
+}
+MAX_PER_ROLE = 2
+
+
+def clauses_in_role(reading: Reading, role: str) -> list[int]:
+    """Indexes of clauses read as ``role``, most confident first."""
+    found = [(role_shares(c)[role], c.index) for c in reading.clauses if c.role == role]
+    return [i for _, i in sorted(found, reverse=True)]
+
+
+def evidence_for(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[Evidence]:
+    evidence: list[Evidence] = []
+    answer = reading.analysis.answer
+    for role, effect in DIMENSION_ROLES[dimension]:
+        for index in sorted(clauses_in_role(reading, role)[:MAX_PER_ROLE]):
+            clause = reading.clauses[index]
+            evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
+    rule_evidence = reading.rules[dimension][1]
+    evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
+    if not evidence:
+        # No clause read clearly in this dimension's roles: quote what the cue rules saw,
+        # else the clause nearest to one of the dimension's roles.
+        evidence.extend(rule_evidence[:2])
+    if not evidence and reading.clauses:
+        role, effect = max(
+            DIMENSION_ROLES[dimension],
+            key=lambda pair: max(role_shares(c)[pair[0]] for c in reading.clauses),
+        )
+        clause = max(reading.clauses, key=lambda c: role_shares(c)[role])
+        evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
+    evidence.sort(key=lambda e: (e.effect != "+", e.start))
+    return evidence
+
+
+def _clause_evidence(answer: str, clause: Clause, effect: str, reason: str) -> Evidence:
+    raw = answer[clause.start : clause.end]
+    start = clause.start + len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return Evidence(text, start, start + len(text), effect, reason)
+
+
+def reason_for(dimension: str, level: str, reading: Reading) -> str:
+    """The advice key: what would most help this dimension next."""
+    if level == "strong":
+        return "strong"
+    rule_reason = reading.rules[dimension][2]
+    has = {role: bool(clauses_in_role(reading, role)) for role, _ in DIMENSION_ROLES[dimension]}
+    if dimension == "acknowledgment":
+        if has["overshare"]:
+            return "overshare"
+        if rule_reason != "strong":
+            return rule_reason
+        return "no_specifics" if has["fact"] else "vague"
+    if dimension == "non_defensiveness":
+        for role in ("blame", "self_pity", "minimising"):
+            if has[role]:
+                return role
+        return rule_reason if rule_reason != "strong" else "no_cause"
+    if dimension == "corrective_action":
+        if not has["change"]:
+            return "vague" if has["vague_effort"] else "none"
+        return "no_result" if not has["result"] else "thin"
+    if level == "missing":
+        return "none"
+    return "no_specialty" if has["link_specific"] else "generic"

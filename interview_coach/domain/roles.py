@@ -1,0 +1,258 @@
+"""What each clause of an answer does: its role, read by similarity to example sentences.
+
+A role (stating the fact, owning a cause, blaming others, describing a change...) is
+decided by the clause's nearest example sentences in ``rubrics/roles/*.toml`` (a
+bank a career advisor can grow without touching Python), together with who acts in
+the clause (I, others, nobody: the passive), negation and tense. The example bank is
+what lets the coach read "grading was inconsistent between sites" as blame although
+no cue list names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interview_coach.domain.answer_text import Sentence
+from interview_coach.domain.datafiles import (
+    DataFileError,
+    check_keys,
+    expect_str,
+    expect_str_list,
+    read_toml,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from interview_coach.domain.sentence_vectors import SentenceVectors
+
+ROLES = (
+    "fact",
+    "vague_fact",
+    "own_cause",
+    "blame",
+    "self_pity",
+    "minimising",
+    "change",
+    "vague_effort",
+    "result",
+    "link_specific",
+    "link_generic",
+    "overshare",
+    "other",
+)
+NEAREST = 1  # a role's similarity is the mean of its three nearest examples
+MIN_CLAUSE_WORDS = 4
+MAX_CLAUSE_WORDS = 25
+
+# Where one clause ends and the next begins, in written and in unpunctuated speech.
+_BOUNDARY = re.compile(
+    r"\s*[;:]\s+|\s+[-\u2013\u2014]+\s+|,?\s+(?=(?:but|so|because|although|though|whereas|"
+    r"which|and then|after that|since then|now)\s)|,\s+(?=and\s+(?:i|we|my|then)\s)|"
+    r"\s+(?=and\s+(?:i|then)\s+\w+(?:ed|t)\s)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*")
+# Inside run-on speech: commas, sound fillers and "and"/"then" before a new subject.
+_RUN_ON = re.compile(
+    r",\s+|\s+(?:u+m+|u+h+)\s+|\s+(?=(?:and|then|like)\s+(?:i|we|my|she|he|they)\s)",
+    re.IGNORECASE,
+)
+_FILLER_LEAD = re.compile(
+    r"^(?:(?:so|and|but|um+|uh+|like|well|yeah|okay|ok|then|now)[,\s]+)+", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself|mine)\b", re.I)
+_FIRST_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|myself)\b", re.I)
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive)\b", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|n't|didnt|dont|wasnt|cannot)\b|n't\b", re.I
+)
+_FORWARD = re.compile(
+    r"\b(?:will|i'll|ill|going to|as a resident|in residency|residency|intern(?:ship)?|"
+    r"on call|every day in|want to|plan to|future)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class RoleBank:
+    """Example sentences per role (identity-hashed, so its vectors are cached per bank)."""
+
+    descriptions: dict[str, str]
+    reasons: dict[str, str]  # what the card says of a clause in this role
+    examples: dict[str, tuple[str, ...]]
+
+    def size(self) -> int:
+        return sum(len(v) for v in self.examples.values())
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the answer, where it sits in the text, and how it reads."""
+
+    index: int
+    sentence: int
+    text: str
+    start: int
+    end: int
+    first_person: bool
+    subject_is_me: bool
+    passive: bool
+    negated: bool
+    forward: bool
+    similarity: dict[str, float]
+
+    @property
+    def role(self) -> str:
+        return max(self.similarity, key=self.similarity.__getitem__)
+
+    def margin(self, role: str) -> float:
+        """How much nearer this role is than the nearest other role (negative: not it)."""
+        others = max(v for k, v in self.similarity.items() if k != role)
+        return self.similarity[role] - others
+
+
+def load_role_bank(folder: Path, extra: dict[str, tuple[str, ...]] | None = None) -> RoleBank:
+    """Read ``roles/<role>.toml`` for every role; each needs a description and examples.
+
+    ``extra`` adds examples kept elsewhere (each specialty file's tie-back lines).
+    """
+    descriptions: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    examples: dict[str, tuple[str, ...]] = {}
+    for role in ROLES:
+        path = folder / f"{role}.toml"
+        data, text = read_toml(path)
+        check_keys(data, {"role", "description", "reason", "examples"}, path, text, "the role file")
+        if expect_str(data.get("role"), path, text, "role", "the role file") != role:
+            raise DataFileError(f"{path}: role must be '{role}', as the file name says.")
+        descriptions[role] = expect_str(
+            data.get("description"), path, text, "description", "the role file"
+        )
+        reasons[role] = expect_str(data.get("reason"), path, text, "reason", "the role file")
+        found = expect_str_list(data.get("examples"), path, text, "examples", "the role file")
+        if not found:
+            raise DataFileError(f"{path}: 'examples' needs at least one sentence.")
+        examples[role] = found + tuple(e for e in (extra or {}).get(role, ()) if e not in found)
+    return RoleBank(descriptions, reasons, examples)
+
+
+@lru_cache(maxsize=4)
+def _bank_matrix(bank: RoleBank, vectors: SentenceVectors) -> tuple[np.ndarray, dict[str, slice]]:
+    """Every example's vector (one row each), grouped by role, and each role's rows."""
+    texts: list[str] = []
+    rows: dict[str, slice] = {}
+    for role in ROLES:
+        rows[role] = slice(len(texts), len(texts) + len(bank.examples[role]))
+        texts.extend(bank.examples[role])
+    return vectors.embed(texts), rows
+
+
+def split_clauses(answer: str, sentences: tuple[Sentence, ...]) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each clause; short pieces join their neighbour.
+
+    Splits on sentence punctuation, then on clause boundaries (";", "but", "so",
+    "and I ..."), then, for run-on speech still longer than ``MAX_CLAUSE_WORDS``, at
+    commas and fillers, so an unpunctuated transcript reads clause by clause too.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _SENTENCE_END.finditer(answer):
+        spans.extend(_clause_spans(answer, position, match.start()))
+        position = match.end()
+    spans.extend(_clause_spans(answer, position, len(answer)))
+    return [(_sentence_at(sentences, s), s, e) for s, e in spans]
+
+
+def _clause_spans(answer: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = _cut(answer, start, end, _BOUNDARY)
+    finer: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if len(answer[s:e].split()) > MAX_CLAUSE_WORDS:
+            finer.extend(_cut(answer, s, e, _RUN_ON))
+        else:
+            finer.append((s, e))
+    merged: list[list[int]] = []
+    for s, e in finer:
+        words = len(answer[s:e].split())
+        if not words:
+            continue
+        if merged and (words < MIN_CLAUSE_WORDS or _words(answer, merged[-1]) < MIN_CLAUSE_WORDS):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _cut(answer: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, position = [], start
+    for match in boundary.finditer(answer, start, end):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, end))
+    return pieces
+
+
+def _words(answer: str, span: list[int]) -> int:
+    return len(answer[span[0] : span[1]].split())
+
+
+def _sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence.index
+    return max(0, len(sentences) - 1)
+
+
+def read_clauses(
+    answer: str, sentences: tuple[Sentence, ...], bank: RoleBank, vectors: SentenceVectors
+) -> list[Clause]:
+    """Every clause with its similarity to each role's nearest examples."""
+    import numpy as np
+
+    spans = split_clauses(answer, sentences)
+    if not spans:
+        return []
+    texts = [answer[s:e] for _, s, e in spans]
+    matrix, rows = _bank_matrix(bank, vectors)
+    # Bank x clauses (this orientation is several times faster with OpenBLAS here).
+    sims = matrix @ vectors.embed(texts).T
+    nearest = {}
+    for role, block in rows.items():
+        k = min(NEAREST, block.stop - block.start)
+        nearest[role] = np.partition(sims[block], -k, axis=0)[-k:].mean(axis=0).tolist()
+    clauses = []
+    for i, ((sentence, start, end), text) in enumerate(zip(spans, texts, strict=True)):
+        similarity = {role: nearest[role][i] for role in ROLES}
+        lead = _FILLER_LEAD.sub("", text.strip())
+        clauses.append(
+            Clause(
+                index=i,
+                sentence=sentence,
+                text=text,
+                start=start,
+                end=end,
+                first_person=bool(_FIRST_PERSON.search(text)),
+                subject_is_me=bool(_FIRST_SUBJECT.match(lead))
+                or bool(_FIRST_PERSON_SUBJECT.search(" ".join(lead.split()[:6]))),
+                passive=bool(_PASSIVE.search(text)) and not _FIRST_SUBJECT.match(lead),
+                negated=bool(_NEGATION.search(text)),
+                forward=bool(_FORWARD.search(text)),
+                similarity=similarity,
+            )
+        )
+    return clauses
+
+
+@lru_cache(maxsize=4)
+def default_role_bank(folder: Path | None = None) -> RoleBank:
+    from interview_coach.locations import bundled_data_dir
+
+    return load_role_bank(folder or bundled_data_dir("rubrics") / "roles")

@@ -1,0 +1,90 @@
+"""Sentence vectors from WordLlama's static token embeddings, loaded without a network.
+
+Why WordLlama: its 256-dimensional weights (16 MB) ship inside the PyPI wheel, so an
+installed coach never downloads anything, and a sentence costs about a tenth of a
+millisecond to embed. A vector is the mean of the sentence's token embeddings,
+normalised: exactly what ``wordllama.WordLlamaInference.embed(norm=True)`` computes.
+
+The seam: we read the two data files from the installed ``wordllama`` package
+ourselves (its own loader looks for the tokenizer under ``tokenizer/`` while the
+wheel has ``tokenizers/``, and importing the package costs half a second). If a
+future wheel moves the files, :func:`model_files` is the one place to change, and
+``tests/test_roles.py`` checks it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # numpy is imported lazily: the first vector pays for it
+    import numpy as np
+
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+
+class VectorModelMissing(RuntimeError):
+    """The embedding files are not installed."""
+
+
+def model_files() -> tuple[Path, Path]:
+    """(weights, tokenizer) inside the installed wordllama package."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise VectorModelMissing(
+            "The sentence model is missing: reinstall interview-coach (it needs 'wordllama')."
+        )
+    root = Path(next(iter(spec.submodule_search_locations)))
+    weights, tokenizer = root / WEIGHTS, root / TOKENIZER
+    for path in (weights, tokenizer):
+        if not path.is_file():
+            raise VectorModelMissing(f"The sentence model file {path} is missing.")
+    return weights, tokenizer
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceVectors:
+    """Embeds text as unit vectors; thread-safe (the tokenizer is guarded by a lock)."""
+
+    table: np.ndarray
+    tokenizer: object
+    lock: threading.Lock
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.table.shape[1]), dtype=np.float32)
+        with self.lock:
+            encoded = self.tokenizer.encode_batch(texts, add_special_tokens=False)
+        width = max(1, max(len(e.ids) for e in encoded))
+        ids = np.zeros((len(texts), width), dtype=np.int64)
+        mask = np.zeros((len(texts), width), dtype=np.float32)
+        for row, item in enumerate(encoded):
+            ids[row, : len(item.ids)] = item.ids
+            mask[row, : len(item.ids)] = 1.0
+        np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
+        summed = (self.table[ids] * mask[..., None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1.0)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-9)).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def sentence_vectors() -> SentenceVectors:
+    """Load once per process (about 0.1 s)."""
+    import numpy as np
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    weights, tokenizer_file = model_files()
+    table = np.ascontiguousarray(load_file(str(weights))["embedding.weight"], dtype=np.float32)
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return SentenceVectors(table, tokenizer, threading.Lock())
