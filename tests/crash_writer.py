@@ -17,6 +17,7 @@ def main() -> None:
     coach = Coach.load(use_saved_profile=False)
     card = coach.score(ANSWER, "exam_failure")
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10**9
+    print("ready", flush=True)  # scoring loaded: the killer may start its clock
     for _ in range(count):
         _, answer_id = coach.save(card, ANSWER, kind="practice")
         print(answer_id, flush=True)

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from interview_coach.domain.answer_text import Sentence, split_sentences
 from interview_coach.domain.cues import Hit
 from interview_coach.domain.results import Evidence
+from interview_coach.domain.roles import has_verb
 from interview_coach.domain.rubric import Rubrics, TopicRubric
 from interview_coach.domain.specifics import Specific, find_specifics
+
+LISTED_ONLY = frozenset({"frequency", "number"})
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,16 @@ class Analysis:
     hits: dict[str, list[Hit]]
     specifics: tuple[Specific, ...]
     topic: TopicRubric
+    verbless: frozenset[int] = frozenset()
 
     def live(self, category: str) -> list[Hit]:
-        """Hits that count: a negated positive cue ('I don't blame...') does not."""
-        return [h for h in self.hits.get(category, []) if not h.negated]
+        """Hits that count: a negated positive cue ('I don't blame...') does not, nor a
+        cue inside a list of keywords with no verb ("UWorld, Anki, tutor, weekly.")."""
+        return [
+            h
+            for h in self.hits.get(category, [])
+            if not h.negated and h.sentence not in self.verbless
+        ]
 
     def distinct(self, category: str, once_per_cue: bool = True) -> list[Hit]:
         """One hit per place: "reading room" and "reading" in one phrase count once."""
@@ -43,7 +52,14 @@ class Analysis:
         return {h.sentence for c in categories for h in self.live(c)}
 
     def specifics_of(self, *kinds: str) -> list[Specific]:
-        return [s for s in self.specifics if s.kind in kinds]
+        """Specifics of those kinds; how often and how much count only inside a clause
+        ("weekly" in a list of keywords describes no change)."""
+        return [
+            s
+            for s in self.specifics
+            if s.kind in kinds
+            and not (s.kind in LISTED_ONLY and self.sentence_of(s.start) in self.verbless)
+        ]
 
     def sentence_of(self, offset: int) -> int:
         for sentence in self.sentences:
@@ -63,4 +79,7 @@ class Analysis:
 def analyse(answer: str, topic: str, specialty: str | None, rubrics: Rubrics) -> Analysis:
     sentences = tuple(split_sentences(answer, rubrics.rewrites))
     hits = rubrics.matcher(topic, specialty).find(sentences)
-    return Analysis(answer, sentences, hits, tuple(find_specifics(answer)), rubrics.topic(topic))
+    verbless = frozenset(s.index for s in sentences if not has_verb(s.text))
+    return Analysis(
+        answer, sentences, hits, tuple(find_specifics(answer)), rubrics.topic(topic), verbless
+    )

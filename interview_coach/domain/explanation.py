@@ -7,7 +7,6 @@ reason the user cannot see. Advice is picked by the missing or harmful role.
 
 from __future__ import annotations
 
-from interview_coach.domain.judgment import role_shares
 from interview_coach.domain.reading import Reading
 from interview_coach.domain.results import Evidence
 from interview_coach.domain.roles import Clause
@@ -29,36 +28,56 @@ SPECIFIC_REASONS = frozenset({"how often", "a measurable amount", "names the per
     f"specific {k}" for k in ("exam", "date", "duration", "attempt", "number", "event")
 }
 MAX_PER_ROLE = 2
+NEAR_ENOUGH = 0.15  # a role probability worth quoting when no clause is clearly in it
 
 
 def clauses_in_role(reading: Reading, role: str) -> list[int]:
     """Indexes of clauses read as ``role``, most confident first."""
-    found = [(role_shares(c)[role], c.index) for c in reading.clauses if c.role == role]
+    found = [(c.probabilities[role], c.index) for c in reading.clauses if c.role == role]
     return [i for _, i in sorted(found, reverse=True)]
 
 
-def evidence_for(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[Evidence]:
+def evidence_for(
+    dimension: str, level: str, reading: Reading, reasons: dict[str, str]
+) -> list[Evidence]:
+    """The clauses (and specifics) behind ``level``, each with the role it was read as.
+
+    A dimension judged missing quotes only what cost it points: praising a clause
+    ("+ a concrete change") beside a missing level would contradict the card.
+    """
     evidence: list[Evidence] = []
     answer = reading.analysis.answer
     for role, effect in DIMENSION_ROLES[dimension]:
+        if effect == "+" and level == "missing":
+            continue
         for index in sorted(clauses_in_role(reading, role)[:MAX_PER_ROLE]):
             clause = reading.clauses[index]
             evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
-    rule_evidence = reading.rules[dimension][1]
-    evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
-    if not evidence:
-        # No clause read clearly in this dimension's roles: quote what the cue rules saw,
-        # else the clause nearest to one of the dimension's roles.
-        evidence.extend(rule_evidence[:2])
-    if not evidence and reading.clauses:
-        role, effect = max(
-            DIMENSION_ROLES[dimension],
-            key=lambda pair: max(role_shares(c)[pair[0]] for c in reading.clauses),
-        )
-        clause = max(reading.clauses, key=lambda c: role_shares(c)[role])
-        evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
+    if level != "missing":
+        rule_evidence = reading.rules[dimension][1]
+        evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
+        if not any(e.effect == "+" for e in evidence):
+            # Nothing read clearly in this dimension's favour: the nearest clause to a
+            # favourable role, if it is near enough to be what earned the points.
+            evidence.extend(_nearest(dimension, reading, reasons) or rule_evidence[:2])
     evidence.sort(key=lambda e: (e.effect != "+", e.start))
     return evidence
+
+
+def _nearest(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[Evidence]:
+    best = max(
+        (
+            (clause.probabilities[role], clause.index, role)
+            for role, effect in DIMENSION_ROLES[dimension]
+            if effect == "+"
+            for clause in reading.clauses
+        ),
+        default=None,
+    )
+    if best is None or best[0] < NEAR_ENOUGH:
+        return []
+    clause = reading.clauses[best[1]]
+    return [_clause_evidence(reading.analysis.answer, clause, "+", reasons[best[2]])]
 
 
 def _clause_evidence(answer: str, clause: Clause, effect: str, reason: str) -> Evidence:

@@ -17,23 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_coach.domain.datafiles import DataFileError, read_toml
-from interview_coach.domain.roles import ROLES, Clause
+from interview_coach.domain.roles import ROLES, Clause, sharpen
 
 if TYPE_CHECKING:
     from interview_coach.domain.analysis import Analysis
 
 LEVEL_NAMES = ("missing", "partial", "strong")
 DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
-TEMPERATURE = 0.04  # turns role similarities into shares that sum to one
 SPECIFIC_KINDS = ("exam", "date", "duration", "attempt", "number", "frequency", "event")
 CUE_CATEGORIES = ("specialty", "residency", "link", "generic_tieback", "support", "result")
-
-
-def role_shares(clause: Clause) -> dict[str, float]:
-    top = max(clause.similarity.values())
-    weights = {r: math.exp((s - top) / TEMPERATURE) for r, s in clause.similarity.items()}
-    total = sum(weights.values())
-    return {r: w / total for r, w in weights.items()}
 
 
 def features(
@@ -41,7 +33,7 @@ def features(
 ) -> dict[str, float]:
     """Named numbers describing the answer; the model weighs them, the card quotes them."""
     f: dict[str, float] = {}
-    shares = [role_shares(c) for c in clauses]
+    shares = [sharpen(c.similarity) for c in clauses]
     n = max(1, len(clauses))
     for role in ROLES:
         values = [s[role] for s in shares]
@@ -49,6 +41,10 @@ def features(
         f[f"{role}.sum"] = min(3.0, sum(values))
         f[f"{role}.early"] = max(values[:2], default=0.0)
         f[f"{role}.late"] = max(values[2:], default=0.0)
+        read = [c.probabilities[role] for c in clauses]
+        f[f"clf.{role}.max"] = max(read, default=0.0)
+        f[f"clf.{role}.sum"] = min(3.0, sum(read))
+        f[f"clf.{role}.early"] = max(read[:2], default=0.0)
     me = [1.0 if c.subject_is_me else 0.0 for c in clauses]
     f["own_cause.me"] = max(
         (s["own_cause"] * m for s, m in zip(shares, me, strict=True)), default=0
@@ -86,6 +82,7 @@ def features(
     sentence_words = [len(s.text.split()) for s in analysis.sentences] or [0]
     f["shape.fragments"] = sum(1 for w in sentence_words if w < 5) / len(sentence_words)
     f["shape.no_subject"] = sum(1 for c in clauses if not c.first_person) / n
+    f["shape.verbless"] = len(analysis.verbless) / max(1, len(analysis.sentences))
     return f
 
 

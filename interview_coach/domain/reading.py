@@ -35,6 +35,8 @@ def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics
     """Everything the judgment needs, computed once (about 2 ms for 300 words)."""
     analysis = analyse(answer, topic, specialty, rubrics)
     rules = {name: RULES[name](analysis) for name in DIMENSIONS}
-    clauses = read_clauses(answer, analysis.sentences, rubrics.roles, sentence_vectors())
+    clauses = read_clauses(
+        answer, analysis.sentences, rubrics.roles, sentence_vectors(), rubrics.role_classifier
+    )
     named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS})
     return Reading(analysis, clauses, rules, named)

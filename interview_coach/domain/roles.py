@@ -10,6 +10,7 @@ no cue list names it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from interview_coach.domain.datafiles import (
 if TYPE_CHECKING:
     import numpy as np
 
+    from interview_coach.domain.role_classifier import RoleClassifier
     from interview_coach.domain.sentence_vectors import SentenceVectors
 
 ROLES = (
@@ -45,7 +47,8 @@ ROLES = (
     "overshare",
     "other",
 )
-NEAREST = 1  # a role's similarity is the mean of its three nearest examples
+TEMPERATURE = 0.04  # turns similarities into shares that sum to one
+NEAREST = 3  # a role's similarity is the mean of its three nearest examples
 MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_WORDS = 25
 
@@ -68,6 +71,18 @@ _FILLER_LEAD = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself|mine)\b", re.I)
 _FIRST_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|myself)\b", re.I)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive)\b", re.I)
+# Enough of English's verbs to tell a clause from a list of keywords: a subject
+# pronoun, a past form, an auxiliary or a common verb ("-ing" alone is too often a
+# noun: "reading room", "timing").
+_VERB = re.compile(
+    r"\b(?:i|we|he|she|they|it|i'm|i've|im|ive|\w{3,}ed|"
+    r"am|is|are|was|were|be|been|has|have|had|do|does|did|made|make|took|take|met|meet|got|"
+    r"get|went|go|pass|fail|began|became|kept|keep|left|leave|read|wrote|saw|told|gave|"
+    r"found|felt|knew|thought|came|ran|sat|spent|put|set|learnt|taught|brought|built|"
+    r"will|would|can|could|should|must|might|need|want|study|work|help|ask|start|stop|"
+    r"score|scored|mean|show|tell|use|plan)\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I
 )
@@ -107,16 +122,32 @@ class Clause:
     passive: bool
     negated: bool
     forward: bool
-    similarity: dict[str, float]
+    similarity: dict[str, float]  # mean similarity to the role's nearest examples
+    probabilities: dict[str, float]  # the role classifier's reading
 
     @property
     def role(self) -> str:
-        return max(self.similarity, key=self.similarity.__getitem__)
+        return max(self.probabilities, key=self.probabilities.__getitem__)
 
-    def margin(self, role: str) -> float:
-        """How much nearer this role is than the nearest other role (negative: not it)."""
-        others = max(v for k, v in self.similarity.items() if k != role)
-        return self.similarity[role] - others
+
+def has_verb(text: str) -> bool:
+    """A real clause says something happened; "UWorld, Anki, tutor, daily" does not."""
+    return bool(_VERB.search(text))
+
+
+def clause_shape(text: str) -> dict[str, bool]:
+    """Who acts and how: first-person subject, passive, negation, looking forward."""
+    lead = _FILLER_LEAD.sub("", text.strip())
+    me = bool(_FIRST_SUBJECT.match(lead)) or bool(
+        _FIRST_PERSON_SUBJECT.search(" ".join(lead.split()[:6]))
+    )
+    return {
+        "first_person": bool(_FIRST_PERSON.search(text)),
+        "subject_is_me": me,
+        "passive": bool(_PASSIVE.search(text)) and not _FIRST_SUBJECT.match(lead),
+        "negated": bool(_NEGATION.search(text)),
+        "forward": bool(_FORWARD.search(text)),
+    }
 
 
 def load_role_bank(folder: Path, extra: dict[str, tuple[str, ...]] | None = None) -> RoleBank:
@@ -212,9 +243,14 @@ def _sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
 
 
 def read_clauses(
-    answer: str, sentences: tuple[Sentence, ...], bank: RoleBank, vectors: SentenceVectors
+    answer: str,
+    sentences: tuple[Sentence, ...],
+    bank: RoleBank,
+    vectors: SentenceVectors,
+    classifier: RoleClassifier | None = None,
 ) -> list[Clause]:
-    """Every clause with its similarity to each role's nearest examples."""
+    """Every clause with its similarity to each role's nearest examples and, with a
+    classifier, its role probabilities (else the similarities, sharpened)."""
     import numpy as np
 
     spans = split_clauses(answer, sentences)
@@ -223,7 +259,9 @@ def read_clauses(
     texts = [answer[s:e] for _, s, e in spans]
     matrix, rows = _bank_matrix(bank, vectors)
     # Bank x clauses (this orientation is several times faster with OpenBLAS here).
-    sims = matrix @ vectors.embed(texts).T
+    embedded = vectors.embed(texts)
+    sims = matrix @ embedded.T
+    probabilities = classifier.probabilities(embedded, texts) if classifier else None
     nearest = {}
     for role, block in rows.items():
         k = min(NEAREST, block.stop - block.start)
@@ -231,7 +269,14 @@ def read_clauses(
     clauses = []
     for i, ((sentence, start, end), text) in enumerate(zip(spans, texts, strict=True)):
         similarity = {role: nearest[role][i] for role in ROLES}
-        lead = _FILLER_LEAD.sub("", text.strip())
+        if not has_verb(text):
+            # A list of keywords is not a clause: it plays no role, however apt its words.
+            similarity = {role: 1.0 if role == "other" else 0.0 for role in ROLES}
+            read = dict(similarity)
+        elif probabilities is None:
+            read = sharpen(similarity)
+        else:
+            read = dict(zip(ROLES, probabilities[i].tolist(), strict=True))
         clauses.append(
             Clause(
                 index=i,
@@ -239,16 +284,20 @@ def read_clauses(
                 text=text,
                 start=start,
                 end=end,
-                first_person=bool(_FIRST_PERSON.search(text)),
-                subject_is_me=bool(_FIRST_SUBJECT.match(lead))
-                or bool(_FIRST_PERSON_SUBJECT.search(" ".join(lead.split()[:6]))),
-                passive=bool(_PASSIVE.search(text)) and not _FIRST_SUBJECT.match(lead),
-                negated=bool(_NEGATION.search(text)),
-                forward=bool(_FORWARD.search(text)),
+                **clause_shape(text),
                 similarity=similarity,
+                probabilities=read,
             )
         )
     return clauses
+
+
+def sharpen(similarity: dict[str, float]) -> dict[str, float]:
+    """Similarities as shares that sum to one (a softmax at a low temperature)."""
+    top = max(similarity.values())
+    weights = {r: math.exp((s - top) / TEMPERATURE) for r, s in similarity.items()}
+    total = sum(weights.values())
+    return {r: w / total for r, w in weights.items()}
 
 
 @lru_cache(maxsize=4)

@@ -26,6 +26,7 @@ from interview_coach.domain.datafiles import (
     where,
 )
 from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
+from interview_coach.domain.role_classifier import RoleClassifier, load_role_classifier
 from interview_coach.domain.roles import RoleBank, load_role_bank
 
 DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
@@ -82,7 +83,9 @@ TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
 # resident" anchors a tie-back only for radiology, not for every specialty.
 SPECIALTY_CUES = frozenset({"specialty", "residency", "link", "support"})
 # Top-level rubric files that are not topics.
-NOT_TOPICS = frozenset({"common.toml", "tie_back_generic.toml", "judgment.toml"})
+NOT_TOPICS = frozenset(
+    {"common.toml", "tie_back_generic.toml", "judgment.toml", "role_classifier.toml"}
+)
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
 
 
@@ -118,6 +121,7 @@ class Rubrics:
     specialties: dict[str, Specialty]
     roles: RoleBank
     judgment: JudgmentModel | None  # None only while a model is being trained
+    role_classifier: RoleClassifier | None
     # Tie-back lines that name no residency or specialty work ("I am ready for
     # residency"): examples of the partial, generic level.
     generic_tie_backs: tuple[str, ...] = ()
@@ -335,9 +339,23 @@ def load_rubrics(folder: Path) -> Rubrics:
             "link_generic": generic,
         },
     )
+    # The fitted parts are optional only so that they can be refitted from scratch.
     model_file = folder / "judgment.toml"
     judgment = load_judgment_model(model_file) if model_file.exists() else None
-    return Rubrics(weights, rewrites, cues, advice, topics, specialties, roles, judgment, generic)
+    classifier_file = folder / "role_classifier.toml"
+    classifier = load_role_classifier(classifier_file) if classifier_file.exists() else None
+    return Rubrics(
+        weights,
+        rewrites,
+        cues,
+        advice,
+        topics,
+        specialties,
+        roles=roles,
+        judgment=judgment,
+        role_classifier=classifier,
+        generic_tie_backs=generic,
+    )
 
 
 @lru_cache(maxsize=4)

@@ -69,7 +69,7 @@ def score_answer(
         else:
             probabilities = rubrics.judgment.dimensions[name].probabilities(reading.features)
             level, score = level_and_score(probabilities)
-            evidence = evidence_for(name, reading, rubrics.roles.reasons)
+            evidence = evidence_for(name, level, reading, rubrics.roles.reasons)
             reason = reason_for(name, level, reading)
         results[name] = RubricResult(
             name, score, level, tuple(evidence), rubrics.advice_for(topic, name, reason)

@@ -1,0 +1,93 @@
+"""Fit the clause role classifier (``rubrics/role_classifier.toml``) on the example bank.
+
+A softmax over the thirteen roles from a clause's sentence vector and its shape
+(``interview_coach.domain.role_classifier.shape_vector``), L2-regularised, picked
+by 5-fold cross-validation on the bank's own examples. No corpus answer is read.
+Prints a JSON summary; ``--write`` saves the weights with the bank's digest.
+
+    .venv/bin/python benchmarks/train_roles.py [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+
+from interview_coach.domain.role_classifier import (
+    SHAPE_SCALE,
+    VECTOR_SCALE,
+    bank_digest,
+    shape_vector,
+)
+from interview_coach.domain.roles import ROLES
+from interview_coach.domain.rubric import load_rubrics
+from interview_coach.domain.sentence_vectors import sentence_vectors
+
+ROOT = Path(__file__).resolve().parent.parent
+STRENGTHS = (3e-3, 1e-2, 3e-2)
+
+
+def fit(x: np.ndarray, y: np.ndarray, strength: float, steps: int = 400) -> tuple:
+    n, d = x.shape
+    weights, bias = np.zeros((len(ROLES), d)), np.zeros(len(ROLES))
+    onehot = np.eye(len(ROLES))[y]
+    m, v = np.zeros_like(weights), np.zeros_like(weights)
+    for step in range(1, steps + 1):
+        logits = x @ weights.T + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = (p - onehot).T @ x / n + strength * weights
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        weights -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        bias -= 0.05 * (p - onehot).mean(axis=0)
+    return weights, bias
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write rubrics/role_classifier.toml")
+    args = parser.parse_args()
+    rubrics = dataclasses.replace(load_rubrics(ROOT / "rubrics"), role_classifier=None)
+    texts, labels = [], []
+    for index, role in enumerate(ROLES):
+        texts += rubrics.roles.examples[role]
+        labels += [index] * len(rubrics.roles.examples[role])
+    vectors = sentence_vectors().embed(texts)
+    shapes = np.array([shape_vector(t) for t in texts])
+    x = np.hstack([vectors * VECTOR_SCALE, shapes * SHAPE_SCALE])
+    y = np.array(labels)
+    folds = np.random.default_rng(0).integers(0, 5, len(y))
+    accuracy = {}
+    for strength in STRENGTHS:
+        right = 0
+        for fold in range(5):
+            w, b = fit(x[folds != fold], y[folds != fold], strength)
+            right += int(((x[folds == fold] @ w.T + b).argmax(axis=1) == y[folds == fold]).sum())
+        accuracy[strength] = right / len(y)
+    best = max(accuracy, key=accuracy.__getitem__)
+    print(json.dumps({"examples": len(y), "cv_accuracy": accuracy, "l2": best}, indent=2))
+    if args.write:
+        weights, bias = fit(x, y, best)
+        lines = [
+            "# The clause role classifier: one weight row per role over a clause's sentence",
+            "# vector and its shape. Written by benchmarks/train_roles.py from rubrics/roles/",
+            "# and the specialty tie-back examples; refit it after editing them.",
+            f'bank_digest = "{bank_digest(rubrics.roles)}"',
+            "roles = [" + ", ".join(f'"{r}"' for r in ROLES) + "]",
+            "bias = [" + ", ".join(f"{v:.5f}" for v in bias) + "]",
+            "",
+            "[weights]",
+        ]
+        for role, row in zip(ROLES, weights, strict=True):
+            lines.append(f"{role} = [" + ", ".join(f"{v:.4f}" for v in row) + "]")
+        (ROOT / "rubrics" / "role_classifier.toml").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

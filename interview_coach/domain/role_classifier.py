@@ -1,0 +1,85 @@
+"""A small linear classifier that reads a clause's role from its vector and its shape.
+
+Nearest examples alone cannot see who acts or whether the verb is negated: a
+clause's average word vector is nearly the same for "I didn't start questions
+until May" and "the school didn't start questions until May". The classifier adds
+the clause's shape (first-person subject, passive, negation, forward tense, a
+number, length) to its vector and was fitted on the example bank itself by
+``benchmarks/train_roles.py``; its weights sit in ``rubrics/role_classifier.toml``
+with a digest of the bank they were fitted on, so an edited bank is noticed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interview_coach.domain.datafiles import DataFileError, read_toml
+from interview_coach.domain.roles import ROLES, RoleBank, clause_shape
+
+if TYPE_CHECKING:
+    import numpy as np
+
+VECTOR_SCALE = 10.0
+SHAPE_SCALE = 3.0
+_NUMBER = re.compile(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|hundred)\b", re.I)
+
+
+def shape_vector(text: str) -> list[float]:
+    """The clause's shape as numbers, in a fixed order the weights were fitted for."""
+    shape = clause_shape(text)
+    return [
+        float(shape["subject_is_me"]),
+        float(shape["first_person"]),
+        float(shape["passive"]),
+        float(shape["negated"]),
+        float(shape["forward"]),
+        float(bool(_NUMBER.search(text))),
+        len(text.split()) / 20,
+    ]
+
+
+def bank_digest(bank: RoleBank) -> str:
+    """Changes whenever an example is added, removed or edited."""
+    digest = hashlib.sha256()
+    for role in ROLES:
+        for example in bank.examples[role]:
+            digest.update(f"{role}\t{example}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RoleClassifier:
+    weights: np.ndarray  # roles x (vector + shape)
+    bias: np.ndarray
+    bank_digest: str
+
+    def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        shapes = np.array([shape_vector(t) for t in texts], dtype=np.float32)
+        inputs = np.hstack([vectors * VECTOR_SCALE, shapes * SHAPE_SCALE])
+        logits = inputs @ self.weights.T + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exps = np.exp(logits)
+        return exps / exps.sum(axis=1, keepdims=True)
+
+
+def load_role_classifier(path: Path) -> RoleClassifier:
+    import numpy as np
+
+    data, _ = read_toml(path)
+    try:
+        if tuple(data["roles"]) != ROLES:
+            raise DataFileError(f"{path}: 'roles' must list {', '.join(ROLES)} in that order.")
+        weights = np.array([data["weights"][role] for role in ROLES], dtype=np.float32)
+        bias = np.array(data["bias"], dtype=np.float32)
+        digest = str(data["bank_digest"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"{path}: malformed role classifier ({exc}).") from exc
+    if bias.shape != (len(ROLES),) or weights.ndim != 2:
+        raise DataFileError(f"{path}: one bias and one weight row per role are needed.")
+    return RoleClassifier(weights, bias, digest)
