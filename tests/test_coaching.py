@@ -42,6 +42,20 @@ def test_matching_duration_is_not_flagged(rubrics, profile):
         profile=profile,
     )
     assert "inconsistent_duration" not in kinds(card)
+    assert "inconsistent_dates" not in kinds(card)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["From March to May 2021", "from march twenty twenty one until may", "June 2022 to March 2023"],
+)
+def test_dates_that_contradict_the_profile_are_flagged_with_both(said, rubrics, profile):
+    card = score_answer(
+        f"{said} I prepared for Step 2 CK and worked in a clinic.", "gap", rubrics, profile=profile
+    )
+    flag = next(f for f in card.flags if f.kind == "inconsistent_dates")
+    assert flag.evidence.lower() in said.lower() and flag.evidence in flag.message
+    assert "January 2022" in flag.message
 
 
 def test_wrong_exam_is_flagged(rubrics, profile):

@@ -195,4 +195,11 @@ def test_a_second_verb_shares_the_subject_i(rubrics):
         score_answer(joined, "exam_failure", rubrics),
         score_answer(split, "exam_failure", rubrics),
     )
-    assert level(a, "non_defensiveness") == level(b, "non_defensiveness") == "strong"
+    assert level(a, "non_defensiveness") == level(b, "non_defensiveness") != "missing"
+    for card in (a, b):
+        owned = [
+            e.text
+            for e in card.dimensions["non_defensiveness"].evidence
+            if e.reason == "names a cause you controlled"
+        ]
+        assert any("never checked" in text for text in owned)

@@ -19,6 +19,26 @@ _DURATION = re.compile(
 )
 _EXAM = re.compile(r"\bstep\s*(1|2|3|one|two|three)\b(\s*ck)?|\bcomlex\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_SPOKEN_YEAR = (
+    r"(?:(?:19|20)\d\d|twenty (?:nineteen|twenty"
+    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?))"
+)
+# "from March to May 2021", "January 2022 through September 2022",
+# "march twenty twenty two until may"
+_RANGE = re.compile(
+    rf"\b{_MONTH}\.?(?:\s+(?:of\s+)?({_SPOKEN_YEAR}))?\s*(?:to|through|until|till|-|\u2013)\s*"
+    rf"{_MONTH}\.?(?:\s+(?:of\s+)?({_SPOKEN_YEAR}))?",
+    re.IGNORECASE,
+)
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def _months(amount: str, unit: str) -> float:
@@ -41,9 +61,62 @@ def _exam_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lower().replace("-", " ")
+    if text.isdigit():
+        return int(text)
+    words = text.split()
+    if words[:2] == ["twenty", "nineteen"]:
+        return 2019
+    return 2020 + (_UNITS.index(words[2]) + 1 if len(words) > 2 else 0)
+
+
+def _month_number(text: str) -> int:
+    text = text.lower()
+    return next(i + 1 for i, name in enumerate(_MONTH_NAMES) if name.startswith(text[:3]))
+
+
+def said_ranges(answer: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Month ranges in the answer with a year: (what was said, (y, m) start, (y, m) end)."""
+    found = []
+    for match in _RANGE.finditer(answer):
+        first, first_year, last, last_year = match.groups()
+        end_year = _year(last_year) or _year(first_year)
+        if end_year is None:
+            continue
+        start_month, end_month = _month_number(first), _month_number(last)
+        start_year = _year(first_year) or (end_year - 1 if start_month > end_month else end_year)
+        found.append((match.group(0), (start_year, start_month), (end_year, end_month)))
+    return found
+
+
+def _months_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))
+
+
+def _profile_month(value: str) -> tuple[int, int]:
+    year, month = value.split("-")[:2]
+    return int(year), int(month)
+
+
 def check_consistency(answer: str, topic: str, profile: Profile) -> list[Flag]:
     flags: list[Flag] = []
     for flag in profile.flags_for(topic):
+        if flag.start and flag.end:
+            start, end = _profile_month(flag.start), _profile_month(flag.end)
+            for said, said_start, said_end in said_ranges(answer)[:1]:
+                if _months_apart(said_start, start) > 1 or _months_apart(said_end, end) > 1:
+                    flags.append(
+                        Flag(
+                            "inconsistent_dates",
+                            f"You said {said}, but your profile says "
+                            f"{month_label(flag.start)} to {month_label(flag.end)}. "
+                            "Make the two agree.",
+                            said,
+                        )
+                    )
         months = flag.months()
         if months:
             for match in _DURATION.finditer(answer):

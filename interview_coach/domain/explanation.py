@@ -28,7 +28,6 @@ SPECIFIC_REASONS = frozenset({"how often", "a measurable amount", "names the per
     f"specific {k}" for k in ("exam", "date", "duration", "attempt", "number", "event")
 }
 MAX_PER_ROLE = 2
-NEAR_ENOUGH = 0.15  # a role probability worth quoting when no clause is clearly in it
 
 
 def clauses_in_role(reading: Reading, role: str) -> list[int]:
@@ -57,8 +56,8 @@ def evidence_for(
         rule_evidence = reading.rules[dimension][1]
         evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
         if not any(e.effect == "+" for e in evidence):
-            # Nothing read clearly in this dimension's favour: the nearest clause to a
-            # favourable role, if it is near enough to be what earned the points.
+            # Nothing read clearly in this dimension's favour: the clause nearest to a
+            # favourable role is the best account of what earned the points.
             evidence.extend(_nearest(dimension, reading, reasons) or rule_evidence[:2])
     evidence.sort(key=lambda e: (e.effect != "+", e.start))
     return evidence
@@ -74,7 +73,7 @@ def _nearest(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[
         ),
         default=None,
     )
-    if best is None or best[0] < NEAR_ENOUGH:
+    if best is None:
         return []
     clause = reading.clauses[best[1]]
     return [_clause_evidence(reading.analysis.answer, clause, "+", reasons[best[2]])]

@@ -12,7 +12,7 @@ from interview_coach.domain.consistency import check_consistency
 from interview_coach.domain.explanation import evidence_for, reason_for
 from interview_coach.domain.judgment import level_and_score
 from interview_coach.domain.profile import Profile
-from interview_coach.domain.reading import read_answer
+from interview_coach.domain.reading import Reading, read_answer
 from interview_coach.domain.results import Flag, RubricResult, ScoreCard, level_for
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
 
@@ -20,6 +20,14 @@ MAX_ANSWER_CHARS = 20_000
 SHORT_WORDS = 40
 LONG_WORDS = 300
 MAX_FAILURE_SENTENCES = 3
+FAILURE_ROLES = frozenset(
+    {"fact", "vague_fact", "own_cause", "blame", "self_pity", "minimising", "overshare"}
+)
+FORWARD_ROLES = frozenset({"change", "result", "link_specific", "link_generic"})
+# Past LONG_WORDS an answer loses a point for every WORDS_PER_POINT more words, up to
+# MAX_LENGTH_PENALTY: an interviewer stops listening, however good the content.
+WORDS_PER_POINT = 10
+MAX_LENGTH_PENALTY = 40
 OUTLINE_PARTS = (
     ("fact", ("fact", "vague_fact", "euphemism")),
     ("cause", ("cause", "ownership", "blame", "self_pity", "over_apology", "minimising")),
@@ -75,7 +83,8 @@ def score_answer(
             name, score, level, tuple(evidence), rubrics.advice_for(topic, name, reason)
         )
     overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
-    flags = _flags(analysis)
+    overall = max(0, overall - length_penalty(word_count(answer)))
+    flags = _flags(reading)
     if profile is not None:
         flags.extend(check_consistency(answer, topic, profile))
     return ScoreCard(
@@ -90,7 +99,44 @@ def score_answer(
     )
 
 
-def _flags(a: Analysis) -> list[Flag]:
+def length_penalty(words: int) -> int:
+    """Points the overall score loses for running far past the length target."""
+    return min(MAX_LENGTH_PENALTY, max(0, words - LONG_WORDS) // WORDS_PER_POINT)
+
+
+def _dwelling(reading: Reading) -> list[Flag]:
+    """Too many sentences about the failure itself, or a lament in two or more clauses."""
+    a = reading.analysis
+    by_sentence: dict[int, set[str]] = {}
+    for clause in reading.clauses:
+        by_sentence.setdefault(clause.sentence, set()).add(clause.role)
+    dwelling = sorted(
+        i for i, roles in by_sentence.items() if roles & FAILURE_ROLES and not roles & FORWARD_ROLES
+    )
+    laments = [c for c in reading.clauses if c.role == "self_pity"]
+    if len(dwelling) > MAX_FAILURE_SENTENCES:
+        return [
+            Flag(
+                "dwells_on_failure",
+                f"{len(dwelling)} sentences are about the failure itself; keep it to 2-3 and "
+                "spend the rest on what you changed.",
+                a.sentences[dwelling[MAX_FAILURE_SENTENCES]].text,
+            )
+        ]
+    if len(laments) >= 2:
+        return [
+            Flag(
+                "dwells_on_failure",
+                f"{len(laments)} clauses dwell on how hard it was; say it once, calmly, "
+                "and move to what you changed.",
+                laments[1].text.strip(),
+            )
+        ]
+    return []
+
+
+def _flags(reading: Reading) -> list[Flag]:
+    a = reading.analysis
     flags: list[Flag] = []
     words = word_count(a.answer)
     if words < SHORT_WORDS:
@@ -102,27 +148,16 @@ def _flags(a: Analysis) -> list[Flag]:
             )
         )
     elif words > LONG_WORDS:
+        penalty = length_penalty(words)
+        cost = f" It cost {penalty} points overall." if penalty else ""
         flags.append(
             Flag(
                 "too_long",
                 f"{words} words is long for one answer: aim for 90-180 "
-                "and let the interviewer ask for more.",
+                f"and let the interviewer ask for more.{cost}",
             )
         )
-    failure = a.sentences_with(
-        "fact", "vague_fact", "euphemism", "cause", "blame", "self_pity", "over_apology"
-    )
-    forward = a.sentences_with("change", "result", "specialty", "link")
-    dwelling = sorted(failure - forward)
-    if len(dwelling) > MAX_FAILURE_SENTENCES:
-        flags.append(
-            Flag(
-                "dwells_on_failure",
-                f"{len(dwelling)} sentences are about the failure itself; keep it to 2-3 and spend "
-                "the rest on what you changed.",
-                a.sentences[dwelling[MAX_FAILURE_SENTENCES]].text,
-            )
-        )
+    flags.extend(_dwelling(reading))
     if not a.live("on_topic") and not a.live("fact") and not a.live("vague_fact"):
         flags.append(
             Flag(
@@ -154,10 +189,11 @@ def _flags(a: Analysis) -> list[Flag]:
             flags.append(Flag(kind, message, a.sentences[hits[0].sentence].text))
     hedges = a.live("hedging")
     if len(hedges) >= 3:
+        said = ", ".join(f"'{cue}'" for cue in dict.fromkeys(h.cue for h in hedges))
         flags.append(
             Flag(
                 "hedging",
-                f"{len(hedges)} hedges ('I guess', 'kind of'): say it plainly.",
+                f"{len(hedges)} hedges ({said}): say it plainly.",
                 a.sentences[hedges[0].sentence].text,
             )
         )

@@ -1,0 +1,178 @@
+"""Probes from the judgment issue: answers a program director would judge at a glance.
+
+Each probe states what a user would notice if the card got it wrong; none is a
+phrase the scorer was tuned on (the role bank and the fitted model generalise from
+thousands of other sentences and answers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_coach.domain.scoring import score_answer
+
+STRONG_WRITTEN = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on rereading notes and "
+    "never did timed practice. I met a tutor twice a week, did forty timed questions every day, "
+    "and took an NBME every two weeks. I passed with a 232 and scored 245 on Step 2 CK. "
+    "Reviewing every miss is how I will keep my reads accurate on a busy overnight radiology list."
+)
+STRONG_SPOKEN = (
+    "um so i didnt pass step one on my first attempt in june twenty twenty one. i i relied on "
+    "rereading notes and uh never did timed practice. i met a tutor twice a week did forty timed "
+    "questions every day and took an and be me every two weeks. i past with a two thirty two and "
+    "scored two forty five on step two c k. reviewing every miss is uh how i will keep my reads "
+    "accurate on a busy overnight radiology list"
+)
+
+
+def level(card, dimension: str) -> str:
+    return card.dimensions[dimension].level
+
+
+def reasons(card, dimension: str) -> dict[str, str]:
+    return {e.text: e.reason for e in card.dimensions[dimension].evidence}
+
+
+def test_a_keyword_list_earns_little(rubrics):
+    salad = (
+        "Failed Step 1, June 2021. My approach: passive. UWorld, Anki, tutor, NBME, daily, "
+        "weekly. Passed. Scored 250. Radiology reading room, search pattern, volume, accuracy."
+    )
+    card = score_answer(salad, "exam_failure", rubrics)
+    assert card.overall < 60
+    assert level(card, "tie_back") != "strong"
+    assert level(card, "non_defensiveness") != "strong"
+    assert level(card, "corrective_action") != "strong"
+
+
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "The grading was inconsistent between the two sites.",
+        "We had different expectations about when notes were due.",
+        "There were misunderstandings on both sides.",
+        "Mistakes were made in how the schedule was communicated.",
+        "COVID shut down our campus and my school's teaching was terrible.",
+    ],
+)
+def test_polite_institutional_and_passive_blame_is_read_as_blame(blame, rubrics):
+    answer = (
+        f"I did not pass my surgery clerkship in 2022. {blame} I repeated the clerkship "
+        "and passed it."
+    )
+    card = score_answer(answer, "course_failure", rubrics)
+    assert level(card, "non_defensiveness") != "strong"
+    said = reasons(card, "non_defensiveness")
+    assert any(blame.startswith(text[:20]) for text, why in said.items() if "blam" in why)
+    assert not any(blame.startswith(t[:20]) for t in reasons(card, "corrective_action"))
+
+
+def test_negated_blame_followed_by_ownership_is_not_defensive(rubrics):
+    answer = (
+        "I failed Step 1 in June 2021. I don't blame my school; my preparation was the problem, "
+        "because I read review books and never did timed questions. I switched to forty timed "
+        "questions a day and a weekly NBME with a tutor, and I passed with a 232."
+    )
+    assert level(score_answer(answer, "exam_failure", rubrics), "non_defensiveness") == "strong"
+
+
+def test_treating_patients_is_not_owning_a_cause(rubrics):
+    answer = (
+        "From January to September 2022 I was not in a training program. During that time I "
+        "treated patients at a free clinic twice a week and published a chest CT study."
+    )
+    card = score_answer(answer, "gap", rubrics)
+    owned = [t for t, why in reasons(card, "non_defensiveness").items() if "cause" in why]
+    assert not any("treated patients" in t for t in owned)
+
+
+def test_a_two_week_break_is_not_a_result(rubrics):
+    answer = (
+        "I took a 2 week break after graduation, and then from August 2022 to May 2023 I "
+        "worked as a research assistant four days a week."
+    )
+    card = score_answer(answer, "gap", rubrics)
+    results = [t for t, why in reasons(card, "corrective_action").items() if "result" in why]
+    assert not any("2 week break" in t for t in results)
+
+
+def test_evaluations_that_single_out_reliability_are_not_blame(rubrics):
+    answer = (
+        "I was late to rounds three times on my medicine rotation in 2022 and received a "
+        "professionalism comment. I did not plan my commute. Since then I leave forty minutes "
+        "early and keep a written task list; I have not been late since, and my evaluations "
+        "single out my reliability."
+    )
+    card = score_answer(answer, "professionalism", rubrics)
+    assert level(card, "non_defensiveness") == "strong"
+    assert not any("blam" in why for why in reasons(card, "non_defensiveness").values())
+
+
+def test_calling_the_result_a_fluke_is_not_acknowledgment(rubrics):
+    answer = "Honestly the Step 1 result was a fluke. I knew the material and passed it later."
+    card = score_answer(answer, "exam_failure", rubrics)
+    assert level(card, "acknowledgment") != "strong"
+    assert level(card, "non_defensiveness") == "missing"
+
+
+def test_saying_it_says_nothing_about_you_is_no_tie_back(rubrics):
+    answer = (
+        "I failed Step 1 in June 2021 because I relied on passive review. I changed to daily "
+        "timed questions with a tutor and passed with a 235. I do not think it says anything "
+        "about the kind of radiologist I will be."
+    )
+    assert level(score_answer(answer, "exam_failure", rubrics), "tie_back") == "missing"
+
+
+def test_a_strong_answer_in_unusual_words_is_strong(rubrics):
+    answer = (
+        "The first time I sat Step 1, in May 2022, I came up short. I had been reading and "
+        "re-reading and mistook familiarity for knowing. For the retake my roommate quizzed me "
+        "every evening on questions I had got wrong, and every Sunday I sat a full practice exam "
+        "at the library under exam timing. My practice scores climbed from 58 to 74 percent and "
+        "I passed comfortably in August. When I am reading a stack of chest films at two in the "
+        "morning, I want that same habit of checking myself against the answer."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    assert sum(level(card, d) == "strong" for d in card.dimensions) >= 3
+    assert card.overall >= 75
+
+
+def test_the_same_answer_spoken_scores_within_ten_points_of_written(rubrics):
+    written = score_answer(STRONG_WRITTEN, "exam_failure", rubrics)
+    spoken = score_answer(STRONG_SPOKEN, "exam_failure", rubrics)
+    assert abs(written.overall - spoken.overall) <= 10
+    for dimension in written.dimensions:
+        gap = written.dimensions[dimension].score - spoken.dimensions[dimension].score
+        assert abs(gap) <= 15, dimension
+
+
+def test_a_huge_paste_loses_points_and_is_told_so(rubrics):
+    card = score_answer(" ".join([STRONG_WRITTEN] * 25), "exam_failure", rubrics)
+    short = score_answer(STRONG_WRITTEN, "exam_failure", rubrics)
+    assert card.overall <= short.overall - 30
+    flag = next(f for f in card.flags if f.kind == "too_long")
+    assert "cost" in flag.message
+    assert "brief" not in card.dimensions["non_defensiveness"].advice
+
+
+def test_flags_quote_only_what_the_user_said(rubrics):
+    answer = (
+        "So basically I kind of failed Step 1, sort of because of timing, and maybe I should "
+        "have started earlier. Basically I then did questions."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    hedging = next(f for f in card.flags if f.kind == "hedging")
+    assert "I guess" not in hedging.message
+    for quoted in hedging.message.split("'")[1::2]:
+        assert quoted.lower() in answer.lower()
+
+
+def test_a_lament_is_flagged_as_dwelling(rubrics):
+    answer = (
+        "I failed Step 1 in 2021. I could not sleep for weeks afterwards. My family was "
+        "devastated and I felt like a complete failure. Then I made a schedule and passed."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    assert any(f.kind == "dwells_on_failure" for f in card.flags)
