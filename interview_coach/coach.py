@@ -13,6 +13,7 @@ from typing import Any
 
 from interview_coach import locations
 from interview_coach.domain.bank import QuestionBank, default_bank
+from interview_coach.domain.follow_ups import score_follow_up
 from interview_coach.domain.practice_plan import PlanItem, practice_plan, series_by_dimension
 from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
 from interview_coach.domain.results import ScoreCard
@@ -80,6 +81,25 @@ class Coach:
             question_id=question_id,
             profile=self.profile,
             question_follow_ups=follow_ups,
+        )
+
+    def score_follow_up(
+        self,
+        previous_answer: str,
+        previous_card: ScoreCard,
+        reply: str,
+        asked: tuple[str, ...] = (),
+    ) -> ScoreCard:
+        """A follow-up reply judged together with the answer it follows."""
+        question_id = previous_card.question_id
+        return score_follow_up(
+            previous_answer,
+            previous_card,
+            reply,
+            self.rubrics,
+            asked=asked,
+            profile=self.profile,
+            question_follow_ups=self.question(question_id).follow_ups if question_id else (),
         )
 
     # -- storage ---------------------------------------------------------------

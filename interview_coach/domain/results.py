@@ -64,6 +64,11 @@ class ScoreCard:
     follow_up: str | None = None
     outline: dict[str, Any] = field(default_factory=dict)
     word_count: int = 0
+    # For a follow-up reply judged with the answer before it: the follow-up question,
+    # the dimension it probed, and how many points the reply added to each dimension.
+    follows: str | None = None
+    probed: str | None = None
+    gain: dict[str, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +80,9 @@ class ScoreCard:
             "follow_up": self.follow_up,
             "outline": self.outline,
             "word_count": self.word_count,
+            "follows": self.follows,
+            "probed": self.probed,
+            "gain": self.gain,
         }
 
     @staticmethod
@@ -100,6 +108,9 @@ class ScoreCard:
             follow_up=data.get("follow_up"),
             outline=data.get("outline", {}),
             word_count=data.get("word_count", 0),
+            follows=data.get("follows"),
+            probed=data.get("probed"),
+            gain=data.get("gain"),
         )
 
 

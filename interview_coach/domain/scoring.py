@@ -59,11 +59,13 @@ def score_answer(
     profile: Profile | None = None,
     question_follow_ups: tuple[str, ...] = (),
     specialty: str | None = None,
+    asked: tuple[str, ...] = (),
 ) -> ScoreCard:
     """Score ``answer`` to a question on ``topic`` against the four dimensions.
 
     ``specialty`` (else the profile's) says which specialty's work a tie-back should
-    name; with neither, a link to any specialty's work counts.
+    name; with neither, a link to any specialty's work counts. ``asked`` lists
+    follow-up questions already put to the user, which are never asked again.
     """
     check_answer(answer)
     specialty = specialty or (profile.specialty if profile else None)
@@ -93,7 +95,7 @@ def score_answer(
         overall=overall,
         dimensions=results,
         flags=tuple(flags),
-        follow_up=_follow_up(results, analysis, question_follow_ups),
+        follow_up=_follow_up(results, analysis, question_follow_ups, asked),
         outline=outline(analysis),
         word_count=word_count(answer),
     )
@@ -201,13 +203,18 @@ def _flags(reading: Reading) -> list[Flag]:
 
 
 def _follow_up(
-    results: dict[str, RubricResult], a: Analysis, question_follow_ups: tuple[str, ...]
+    results: dict[str, RubricResult],
+    a: Analysis,
+    question_follow_ups: tuple[str, ...],
+    asked: tuple[str, ...],
 ) -> str | None:
-    """Probe the weakest dimension, as an interviewer would; else the question's own."""
-    weakest = min(DIMENSIONS, key=lambda d: (results[d].score, DIMENSIONS.index(d)))
-    if results[weakest].level != "strong":
-        return a.topic.follow_up[weakest]
-    return question_follow_ups[0] if question_follow_ups else None
+    """Probe the weakest dimension not yet asked about, as an interviewer would; when
+    every dimension is strong, the question's own next follow-up; never a repeat."""
+    for dimension in sorted(DIMENSIONS, key=lambda d: (results[d].score, DIMENSIONS.index(d))):
+        question = a.topic.follow_up[dimension]
+        if results[dimension].level != "strong" and question not in asked:
+            return question
+    return next((q for q in question_follow_ups if q not in asked), None)
 
 
 def outline(a: Analysis) -> dict[str, object]:

@@ -1,0 +1,43 @@
+"""A follow-up reply is judged with the answer it follows, for what it was asked."""
+
+from __future__ import annotations
+
+from interview_coach.domain.follow_ups import score_follow_up
+from interview_coach.domain.results import ScoreCard
+from interview_coach.domain.scoring import score_answer
+
+FIRST = (
+    "I failed Step 1 in June 2021 on my first attempt. I relied on passive review and never "
+    "did timed questions."
+)
+REPLY = (
+    "For the second attempt I met a tutor twice a week, did forty timed questions every "
+    "morning, and took an NBME every two weeks; my practice scores went from 190 to 235 and "
+    "I passed with a 228."
+)
+
+
+def test_a_concrete_reply_is_not_marked_down_for_omitting_the_fact(rubrics):
+    first = score_answer(FIRST, "exam_failure", rubrics)
+    card = score_follow_up(FIRST, first, REPLY, rubrics)
+    assert card.dimensions["acknowledgment"].level == "strong"
+    assert card.dimensions["corrective_action"].score > first.dimensions["corrective_action"].score
+    assert card.gain["corrective_action"] > 0
+    assert card.follows == first.follow_up
+    assert card.overall > first.overall
+
+
+def test_the_next_follow_up_never_repeats_one_already_asked(rubrics):
+    first = score_answer(FIRST, "exam_failure", rubrics)
+    card = score_follow_up(FIRST, first, "I am not sure what else to add.", rubrics)
+    assert card.follow_up != first.follow_up
+    again = score_follow_up(FIRST, card, "Nothing more.", rubrics, asked=(first.follow_up,))
+    assert again.follow_up not in (first.follow_up, card.follow_up)
+
+
+def test_the_probed_dimension_and_gain_survive_saving(rubrics):
+    first = score_answer(FIRST, "exam_failure", rubrics)
+    card = score_follow_up(FIRST, first, REPLY, rubrics)
+    restored = ScoreCard.from_json(card.to_json())
+    assert restored.gain == card.gain and restored.probed == card.probed
+    assert restored.follows == card.follows
