@@ -80,6 +80,8 @@ class ScoreCardView(VerticalScroll):
         if self.previous:
             overall += f"   (previous attempt {self.previous['overall']})"
         yield Static(overall, classes="overall", id="overall")
+        if card.get("gain"):
+            yield Static(follow_up_gain(card), id="follow-up-gain")
         with Vertical(id="dimensions"):
             for key, label in LABELS.items():
                 dim = card["dimensions"][key]
@@ -101,6 +103,21 @@ class ScoreCardView(VerticalScroll):
         if outline.get("parts"):
             yield Static("Outline of your answer (rewrite it in your own words)", classes="section")
             yield Static(outline_text(outline), id="outline")
+
+
+def follow_up_gain(card: dict[str, Any]) -> Text:
+    """What a follow-up reply added, judged together with the answer it follows."""
+    text = Text("Judged with your first answer. ")
+    probed = card.get("probed")
+    if probed:
+        gained = card["gain"].get(probed, 0)
+        text.append(f"The follow-up asked about {LABELS[probed].lower()}: ")
+        text.append(f"{gained:+d}", style="green" if gained > 0 else "red")
+        text.append(" there. ")
+    others = [f"{LABELS[d]} {v:+d}" for d, v in card["gain"].items() if v and d != probed]
+    if others:
+        text.append("Also: " + ", ".join(others) + ".")
+    return text
 
 
 def delivery_summary(delivery: dict[str, Any]) -> str:
