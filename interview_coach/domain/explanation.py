@@ -28,6 +28,9 @@ SPECIFIC_REASONS = frozenset({"how often", "a measurable amount", "names the per
     f"specific {k}" for k in ("exam", "date", "duration", "attempt", "number", "event")
 }
 MAX_PER_ROLE = 2
+# Below this a clause is not "nearly" in a role: quoting it as one would mislabel it.
+NEAR_ENOUGH = 0.2
+WEAK_READING = "the nearest to {reason}, but not clearly one"
 
 
 def clauses_in_role(reading: Reading, role: str) -> list[int]:
@@ -56,14 +59,23 @@ def evidence_for(
         rule_evidence = reading.rules[dimension][1]
         evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
         if not any(e.effect == "+" for e in evidence):
-            # Nothing read clearly in this dimension's favour: the clause nearest to a
-            # favourable role is the best account of what earned the points.
+            # Nothing read clearly in this dimension's favour: a clause nearly in a
+            # favourable role, else what the cue rules saw (e.g. "calm and factual").
             evidence.extend(_nearest(dimension, reading, reasons) or rule_evidence[:2])
+        if not evidence:
+            # The level rests on weak signals: show the nearest clause, said as such.
+            evidence.extend(_nearest(dimension, reading, reasons, threshold=0.0, weak=True))
     evidence.sort(key=lambda e: (e.effect != "+", e.start))
     return evidence
 
 
-def _nearest(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[Evidence]:
+def _nearest(
+    dimension: str,
+    reading: Reading,
+    reasons: dict[str, str],
+    threshold: float = NEAR_ENOUGH,
+    weak: bool = False,
+) -> list[Evidence]:
     best = max(
         (
             (clause.probabilities[role], clause.index, role)
@@ -73,9 +85,12 @@ def _nearest(dimension: str, reading: Reading, reasons: dict[str, str]) -> list[
         ),
         default=None,
     )
-    if best is None:
+    if best is None or best[0] < threshold:
         return []
     clause = reading.clauses[best[1]]
+    if weak:
+        why = WEAK_READING.format(reason=reasons[best[2]])
+        return [_clause_evidence(reading.analysis.answer, clause, "-", why)]
     return [_clause_evidence(reading.analysis.answer, clause, "+", reasons[best[2]])]
 
 
