@@ -57,7 +57,8 @@ class ReviewScreen(Screen):
         return list(reversed(self.app.coach.store().answers(topic=topic)))
 
     @work(thread=True, exit_on_error=False, group="delete")
-    def remove(self, answer_id: int) -> bool:
+    def delete_in_background(self, answer_id: int) -> bool:
+        # Not named ``remove``: Textual calls ``Widget.remove()`` when the screen closes.
         return self.app.coach.store().delete_answer(answer_id)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -121,7 +122,7 @@ class ReviewScreen(Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.remove(answer.id)
+                self.delete_in_background(answer.id)
 
         self.app.push_screen(ConfirmModal("Delete this answer and its scores for good?"), confirmed)
 
