@@ -182,6 +182,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
+    """Delete the data folder the options resolve to, and only what the app wrote in it."""
     import shutil
 
     from interview_coach import locations
@@ -190,15 +191,33 @@ def purge(args: argparse.Namespace) -> int:
     if not target.exists():
         print(f"Nothing to delete: {target} does not exist.")
         return 0
+    if not target.is_dir():
+        raise UserError(f"{target} is not a folder; nothing was deleted.")
+    ours, others = locations.own_entries(target)
+    print(f"Data folder: {target}")
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError("Refusing to delete without confirmation; pass --yes to confirm.")
+            raise UserError(
+                f"Refusing to delete {target} without confirmation; pass --yes to confirm."
+            )
         reply = input(f"Delete ALL interview-coach data in {target}? Type 'yes' to confirm: ")
         if reply.strip().lower() != "yes":
             print("Nothing deleted.")
             return 0
-    shutil.rmtree(target)
-    print(f"Deleted {target}.")
+    for entry in ours:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
+    if others:
+        names = ", ".join(entry.name for entry in others[:5])
+        print(
+            f"Deleted the interview-coach data in {target}; left {len(others)} other "
+            f"item(s) the app did not write ({names})."
+        )
+    else:
+        target.rmdir()
+        print(f"Deleted {target}.")
     return 0
 
 
