@@ -107,9 +107,18 @@ def score(args: argparse.Namespace) -> int:
     if args.save:
         question_text = coach.question(args.question).text if args.question else None
         session_id, _ = coach.save(card, answer, kind="score", question_text=question_text)
+        announce(coach.store())
         payload["session_id"] = session_id
         coach.close()
     return _emit(args, payload, format_card(payload))
+
+
+def announce(store) -> None:
+    """Say on stderr, in one sentence, what opening the database did (moved a damaged
+    file aside, backed up before upgrading): stdout may be JSON, and an empty list
+    alone would look like a lost history."""
+    if store is not None and store.notice:
+        print(f"interview-coach: {store.notice}", file=sys.stderr)
 
 
 def _store():
@@ -118,7 +127,9 @@ def _store():
 
     if not locations.database_path().exists():
         return None
-    return open_store(locations.database_path())
+    store = open_store(locations.database_path())
+    announce(store)
+    return store
 
 
 def sessions(args: argparse.Namespace) -> int:
