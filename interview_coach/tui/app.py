@@ -45,6 +45,8 @@ class CoachApp(App):
         self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
         self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
         self.settings = Settings()
+        self.leftover_recordings: list = []
+        self.recovering = False  # a recovered recording is being scored and saved
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -65,22 +67,22 @@ class CoachApp(App):
         self.load_voice()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_coach(self) -> Coach:
+    def load_coach(self) -> tuple[Coach, Settings | None, list]:
+        """Runs in a thread: returns what it loaded; the UI thread stores it."""
         from interview_coach.locations import recordings_dir, settings_path
         from interview_coach.settings import load_settings
 
         coach = Coach.load(self.profile_file)
         coach.store()
-        if settings_path().is_file():
-            self.settings = load_settings(settings_path())
+        settings = load_settings(settings_path()) if settings_path().is_file() else None
         # A recording left by a crash is still on disk; tell the user where.
         from interview_coach.speech.recovery import find_leftovers
 
-        self.leftover_recordings = find_leftovers(recordings_dir())
-        return coach
+        return coach, settings, find_leftovers(recordings_dir())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "recover":
+            self.recovering = not event.worker.is_finished
             if event.state == WorkerState.SUCCESS:
                 from interview_coach.tui.screens.card_screen import CardScreen
 
@@ -98,7 +100,9 @@ class CoachApp(App):
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
-            self.coach = event.worker.result
+            self.coach, settings, self.leftover_recordings = event.worker.result
+            if settings is not None:  # else keep the defaults (or what a test handed in)
+                self.settings = settings
             notice = self.coach.store().notice
             if notice:
                 self.notify(notice, severity="warning", timeout=10)
@@ -121,7 +125,8 @@ class CoachApp(App):
         leftover = self.leftover_recordings[0]
 
         def answer(yes: bool | None) -> None:
-            if yes:
+            if yes and not self.recovering:
+                self.recovering = True
                 self.recover(leftover)
             else:
                 self.notify(
@@ -137,7 +142,7 @@ class CoachApp(App):
             answer,
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="recover")
+    @work(thread=True, exit_on_error=False, group="recover")
     def recover(self, leftover) -> tuple:
         from interview_coach.speech.recovery import transcribe_leftover
 

@@ -42,6 +42,7 @@ class MockScreen(VoiceModeMixin, Screen):
         self.session_id: int | None = None
         self.results: list[dict[str, Any]] = []
         self.voice_mode = False
+        self.saving = False  # a submit is being saved: further submits are ignored
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,23 +78,29 @@ class MockScreen(VoiceModeMixin, Screen):
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         question = self.questions[self.index]
+        self.saving = True
         self.score(
             message.answer.text,
             question,
             self.follow_up or question.text,
             self.follow_up is not None,
             message.answer.delivery,
+            self.session_id,
         )
 
     def action_submit(self) -> None:
+        if self.saving:
+            return
         text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Say something before moving on (or Esc to end).", severity="warning")
             return
         question = self.questions[self.index]
-        self.score(text, question, self.follow_up or question.text, self.follow_up is not None)
+        self.saving = True
+        prompt = self.follow_up or question.text
+        self.score(text, question, prompt, self.follow_up is not None, None, self.session_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="score")
+    @work(thread=True, exit_on_error=False, group="score")
     def score(
         self,
         text: str,
@@ -101,13 +108,15 @@ class MockScreen(VoiceModeMixin, Screen):
         prompt: str,
         was_follow_up: bool,
         delivery: dict[str, Any] | None = None,
+        session_id: int | None = None,
     ) -> dict[str, Any]:
+        """Runs in a thread: reads its arguments, returns a result, sets no screen state."""
         coach = self.app.coach
         card = coach.score(text, question.topic, question.id)
-        self.session_id, answer_id = coach.save(
+        session_id, answer_id = coach.save(
             card,
             text,
-            session_id=self.session_id,
+            session_id=session_id,
             kind="mock",
             question_text=prompt,
             source="voice" if delivery else "typed",
@@ -119,17 +128,21 @@ class MockScreen(VoiceModeMixin, Screen):
             "question": prompt,
             "follow_up": was_follow_up,
             "id": answer_id,
+            "session_id": session_id,
             "delivery": delivery,
         }
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
+        if event.worker.group == "score" and event.worker.is_finished:
+            self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
         if event.state != WorkerState.SUCCESS or event.worker.group != "score":
             return
         result = event.worker.result
+        self.session_id = result["session_id"]
         self.results.append(result)
         card = result["card"]
         weakest = min(card["dimensions"].values(), key=lambda d: d["score"])

@@ -45,6 +45,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.session_id: int | None = None
         self._saved_draft = ""
         self.voice_mode = False
+        # True from a submit until its save worker ends: a second Ctrl+S is ignored, so a
+        # double submit saves once (save workers are never cancelled half-way).
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -118,11 +121,12 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
+        self.saving = True
         self.score_voice(
             answer.text, answer.delivery, self.question, self.prompt_text, self.session_id
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-score")
+    @work(thread=True, exit_on_error=False, group="voice-score")
     def score_voice(
         self,
         text: str,
@@ -165,13 +169,16 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     # -- scoring -----------------------------------------------------------------
     def action_submit(self) -> None:
+        if self.saving or self.question is None:
+            return
         text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Type your answer first.", severity="warning")
             return
+        self.saving = True
         self.score_answer(text, self.question, self.prompt_text, self.session_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="score")
+    @work(thread=True, exit_on_error=False, group="score")
     def score_answer(
         self, text: str, question: AskedQuestion, prompt: str, session_id: int | None
     ) -> tuple[dict[str, Any], str, int]:
@@ -186,6 +193,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
+        if event.worker.group in ("score", "voice-score") and event.worker.is_finished:
+            self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
             return

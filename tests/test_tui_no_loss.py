@@ -1,0 +1,89 @@
+"""No key loses, duplicates or misplaces an answer: double submits, Esc, deletes."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+from tui_support import settle
+
+from interview_coach.tui.app import make_app
+
+ANSWER = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review and "
+    "skipped timed practice. I met a faculty mentor weekly and did forty timed questions a day; "
+    "I passed on my second attempt and scored 248 on Step 2 CK."
+)
+
+
+@pytest.fixture
+def app(data_home, profile_file):
+    return make_app(profile_file)
+
+
+def saved_texts(app) -> list[str]:
+    return [a.answer_text for a in app.coach.store().answers()]
+
+
+class HeldSave:
+    """Holds each save worker after its row is committed, until released: the moment a
+    second Ctrl+S used to cancel a worker whose answer was already on disk."""
+
+    def __init__(self, coach) -> None:
+        self.committed = threading.Event()
+        self.release = threading.Event()
+        original = coach.save
+
+        def save(*args, **kwargs):
+            result = original(*args, **kwargs)
+            self.committed.set()
+            self.release.wait(30)
+            return result
+
+        coach.save = save
+
+    async def wait_committed(self) -> None:
+        assert await asyncio.to_thread(self.committed.wait, 30)
+
+
+async def submit_twice(pilot, app) -> None:
+    held = HeldSave(app.coach)
+    await pilot.press("ctrl+s")
+    await held.wait_committed()
+    await pilot.press("ctrl+s")  # the first save is committed but its worker still runs
+    held.release.set()
+    await settle(app, pilot)
+
+
+async def test_a_double_submit_in_practice_saves_the_answer_once(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#answer-text").insert(ANSWER)
+        await submit_twice(pilot, app)
+        assert saved_texts(app) == [ANSWER]
+        assert type(app.screen).__name__ == "CardScreen"
+
+
+async def test_a_double_submit_in_the_mock_saves_the_answer_once_and_keeps_it(app):
+    from interview_coach.tui.screens.mock_screen import MockScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(MockScreen(count=2))
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#answer-text").insert(ANSWER)
+        await submit_twice(pilot, app)
+        assert saved_texts(app) == [ANSWER]
+        assert [r["answer"] for r in screen.results] == [ANSWER]
+        assert screen.session_id is not None
+        second = "A second answer about my gap year and what I did in it."
+        screen.query_one("#answer-text").insert(second)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        sessions = {a.session_id for a in app.coach.store().answers()}
+        assert len(sessions) == 1, "one mock interview is one session"
