@@ -87,3 +87,41 @@ async def test_a_double_submit_in_the_mock_saves_the_answer_once_and_keeps_it(ap
         await settle(app, pilot)
         sessions = {a.session_id for a in app.coach.store().answers()}
         assert len(sessions) == 1, "one mock interview is one session"
+
+
+def seed_answers(app, count: int) -> list[str]:
+    """Saved oldest first; Review lists newest first."""
+    texts = [f"Answer number {n}: I did not pass Step 1 in June 2021." for n in range(count)]
+    for text in texts:
+        app.coach.save(app.coach.score(text, "exam_failure"), text)
+    return list(reversed(texts))
+
+
+async def test_review_delete_names_the_answer_under_the_cursor_after_opening_it(app):
+    from textual.widgets import DataTable
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shown = seed_answers(app, 10)
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press(*["down"] * 6, "enter")  # row 7
+        await settle(app, pilot)
+        assert app.screen.answer == shown[6]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).cursor_row == 6
+        await pilot.press("d")
+        await settle(app, pilot)
+        question = str(app.screen.query_one("#question").render())
+        assert "Answer number 3" in question and "exam failure" in question
+        await pilot.press("enter")  # Enter alone does not delete
+        await settle(app, pilot)
+        assert len(saved_texts(app)) == 10
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert shown[6] not in saved_texts(app) and len(saved_texts(app)) == 9
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 6 and "Answer number 2" in app.screen._selected().answer_text

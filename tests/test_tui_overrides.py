@@ -20,6 +20,7 @@ from interview_coach.tui.app import make_app
 
 # Names we mean to override: class settings and the hooks Textual asks subclasses to define.
 INTENDED = {
+    "AUTO_FOCUS",
     "BINDINGS",
     "CSS_PATH",
     "DEFAULT_CSS",

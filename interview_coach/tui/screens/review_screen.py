@@ -15,6 +15,20 @@ from interview_coach.storage import StoredAnswer
 ALL = "__all__"
 
 
+def first_words(text: str, count: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")
+
+
+def describe_deletion(answer: StoredAnswer, topic_title: str) -> str:
+    """The confirmation names what goes: when, which topic, and how the answer began."""
+    when = answer.created_at[:16].replace("T", " ")
+    return (
+        f"Delete your {topic_title.lower()} answer of {when} (overall {answer.overall}), "
+        f'"{first_words(answer.answer_text)}", and its scores for good?'
+    )
+
+
 class ReviewScreen(Screen):
     CSS_PATH = "review_screen.tcss"
     BINDINGS = [
@@ -28,6 +42,8 @@ class ReviewScreen(Screen):
         super().__init__()
         self.answers: list[StoredAnswer] = []
         self.topic = ALL
+        # The row to put the cursor back on after a reload: (answer id, row index).
+        self._keep: tuple[int | None, int] = (None, 0)
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -46,9 +62,17 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Date", "Topic", "Question", "Overall", "Source")
-        self.load()
+        self.reload()
 
     def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list again, keeping the cursor on the answer it was on (or, once that
+        answer is deleted, on the row that took its place)."""
+        selected = self._selected()
+        row = self.query_one(DataTable).cursor_row or 0
+        self._keep = (selected.id if selected else None, row)
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -69,7 +93,7 @@ class ReviewScreen(Screen):
                 self._fill(event.worker.result)
             elif event.worker.group == "delete":
                 self.notify("Answer deleted.")
-                self.load()
+                self.reload()
 
     def _fill(self, answers: list[StoredAnswer]) -> None:
         self.answers = answers
@@ -88,11 +112,17 @@ class ReviewScreen(Screen):
         self.query_one("#count", Static).update(
             f"{len(answers)} answer(s). Enter opens the card; d deletes; p practises that topic."
         )
+        keep_id, keep_row = self._keep
+        ids = [answer.id for answer in answers]
+        row = ids.index(keep_id) if keep_id in ids else min(keep_row, len(answers) - 1)
+        if answers:
+            table.move_cursor(row=max(row, 0), animate=False)
         table.focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value is not Select.NULL and event.value != self.topic:
             self.topic = str(event.value)
+            self._keep = (None, 0)
             self.load()
 
     def _selected(self) -> StoredAnswer | None:
@@ -124,7 +154,13 @@ class ReviewScreen(Screen):
             if yes:
                 self.delete_in_background(answer.id)
 
-        self.app.push_screen(ConfirmModal("Delete this answer and its scores for good?"), confirmed)
+        self.app.push_screen(
+            ConfirmModal(describe_deletion(answer, self._title(answer))), confirmed
+        )
+
+    def _title(self, answer: StoredAnswer) -> str:
+        topic = self.app.coach.bank.topics.get(answer.topic)
+        return topic.title if topic else answer.topic
 
     def action_practise(self) -> None:
         from interview_coach.tui.screens.practice_screen import PracticeScreen
