@@ -125,3 +125,87 @@ async def test_review_delete_names_the_answer_under_the_cursor_after_opening_it(
         assert shown[6] not in saved_texts(app) and len(saved_texts(app)) == 9
         table = app.screen.query_one(DataTable)
         assert table.cursor_row == 6 and "Answer number 2" in app.screen._selected().answer_text
+
+
+async def test_esc_in_the_mock_asks_before_discarding_a_typed_answer(app):
+    from interview_coach.tui.screens.mock_screen import MockScreen
+
+    long_answer = " ".join(["I did not pass Step 1 in June 2021."] * 15)  # 135 words
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(MockScreen(count=2))
+        await settle(app, pilot)
+        app.screen.query_one("#answer-text").insert(long_answer)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        question = str(app.screen.query_one("#question").render())
+        assert "discard" in question and "135-word answer" in question
+        await pilot.press("enter")  # the safe button: keep answering
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockScreen"
+        assert app.screen.query_one("#answer-text").text == long_answer
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert saved_texts(app) == [long_answer]
+        await pilot.press("escape")  # nothing typed now: ends at once
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockSummaryScreen"
+
+
+async def open_practice(app, pilot):
+    await settle(app, pilot)
+    await pilot.press("p")
+    await settle(app, pilot)
+    return app.screen
+
+
+async def test_esc_from_practice_keeps_the_typed_answer_as_a_draft(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        screen.query_one("#answer-text").insert("Typed a moment ago, before any autosave")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert any("kept as a draft" in str(n.message) for n in app._notifications)
+        screen = await open_practice(app, pilot)
+        assert screen.query_one("#answer-text").text == "Typed a moment ago, before any autosave"
+
+
+async def test_skipping_or_changing_topic_asks_before_dropping_the_answer(app):
+    from textual.widgets import Select
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        screen.query_one("#answer-text").insert("My answer so far")
+        question = str(screen.query_one("#question").render())
+        await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert "My answer so far" in str(app.screen.query_one("#question").render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert screen.query_one("#answer-text").text == "My answer so far"
+        assert str(screen.query_one("#question").render()) == question
+        screen.query_one("#topic", Select).value = "gap"
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ConfirmModal"
+        await pilot.press("enter")  # Keep it
+        await settle(app, pilot)
+        assert screen.query_one("#topic", Select).value == screen.topic != "gap"
+        assert screen.query_one("#answer-text").text == "My answer so far"
+        screen.query_one("#topic", Select).value = "gap"
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert screen.topic == "gap" and screen.query_one("#answer-text").text == ""
+
+
+async def test_tab_after_picking_a_topic_stays_in_the_answer(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        await pilot.press("shift+tab")  # to the topic list
+        await pilot.press("enter", "down", "down", "enter")
+        await settle(app, pilot)
+        await pilot.press("tab")
+        await pilot.press(*"I took time off")
+        await settle(app, pilot)
+        assert screen.query_one("#answer-text").text == "I took time off"

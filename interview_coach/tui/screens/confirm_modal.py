@@ -13,6 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def first_words(text: str, count: int = 8) -> str:
+    """How a confirmation quotes the work it would destroy."""
+    words = text.split()
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")
+
+
 class ConfirmModal(ModalScreen[bool]):
     """Dismisses with True for yes. Subclasses change the labels, keys and default button."""
 

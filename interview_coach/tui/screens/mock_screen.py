@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
@@ -30,7 +31,7 @@ class MockScreen(VoiceModeMixin, Screen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
         *VOICE_BINDINGS,
-        Binding("escape", "finish", "End interview"),
+        Binding("escape", "end", "End interview"),
     ]
 
     def __init__(self, count: int = DEFAULT_QUESTIONS) -> None:
@@ -43,6 +44,8 @@ class MockScreen(VoiceModeMixin, Screen):
         self.results: list[dict[str, Any]] = []
         self.voice_mode = False
         self.saving = False  # a submit is being saved: further submits are ignored
+        # A spoken answer waits here until Ctrl+S sends it; space records it again.
+        self.pending_voice: Any = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,6 +71,7 @@ class MockScreen(VoiceModeMixin, Screen):
         prompt = self.follow_up or question.text
         self.query_one("#question", Static).update(prompt)
         self.query_one(AnswerEditor).set_text("")
+        self.pending_voice = None
         self.focus_answer()
 
     def current_question(self) -> AskedQuestion:
@@ -77,28 +81,46 @@ class MockScreen(VoiceModeMixin, Screen):
         return self.follow_up or self.questions[self.index].text
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
-        question = self.questions[self.index]
-        self.saving = True
-        self.score(
-            message.answer.text,
-            question,
-            self.follow_up or question.text,
-            self.follow_up is not None,
-            message.answer.delivery,
-            self.session_id,
+        """Hold the spoken answer so it can be heard back in words and re-recorded."""
+        answer = message.answer
+        self.pending_voice = answer
+        panel = self.query_one(VoicePanel)
+        panel.show_state(
+            f"Recorded {answer.duration_s:.0f} s ({len(answer.text.split())} words). "
+            "Ctrl+S sends it; space records it again."
         )
+        panel.show_partial(answer.text)
+
+    def action_record(self) -> None:
+        if not self.query_one(VoicePanel).recording:
+            self.pending_voice = None  # recording again replaces the held answer
+        super().action_record()
 
     def action_submit(self) -> None:
         if self.saving:
+            return
+        question = self.questions[self.index]
+        prompt = self.follow_up or question.text
+        was_follow_up = self.follow_up is not None
+        if self.voice_mode:
+            if self.query_one(VoicePanel).recording:
+                self.notify("Stop the recording first (space).", severity="warning")
+                return
+            if self.pending_voice is None:
+                self.notify("Record your answer first: press space.", severity="warning")
+                return
+            answer = self.pending_voice
+            self.saving = True
+            self.score(
+                answer.text, question, prompt, was_follow_up, answer.delivery, self.session_id
+            )
             return
         text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Say something before moving on (or Esc to end).", severity="warning")
             return
-        question = self.questions[self.index]
         self.saving = True
-        prompt = self.follow_up or question.text
-        self.score(text, question, prompt, self.follow_up is not None, None, self.session_id)
+        self.score(text, question, prompt, was_follow_up, None, self.session_id)
 
     @work(thread=True, exit_on_error=False, group="score")
     def score(
@@ -155,6 +177,41 @@ class MockScreen(VoiceModeMixin, Screen):
             self.action_finish()
         else:
             self._ask()
+
+    def action_end(self) -> None:
+        """Esc: end the interview, but never throw away an answer without asking."""
+        if self.saving:
+            self.notify("Saving your answer; press Esc again in a moment.")
+            return
+        unsent = self.query_one(AnswerEditor).text
+        if self.voice_mode and self.pending_voice is not None:
+            unsent = self.pending_voice.text
+        recording = self.query_one(VoicePanel).recording
+        if not unsent.strip() and not recording:
+            self.action_finish()
+            return
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        what = (
+            "the answer you are recording"
+            if recording
+            else f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                if recording:
+                    self.query_one(VoicePanel).toggle()  # ask the capture to stop
+                self.action_finish()
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"End the interview and discard {what}? Ctrl+S sends it instead.",
+                yes_label="Discard and end (y)",
+                no_label="Keep answering",
+            ),
+            answer,
+        )
 
     def action_finish(self) -> None:
         from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen

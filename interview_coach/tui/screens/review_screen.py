@@ -11,13 +11,9 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.storage import StoredAnswer
+from interview_coach.tui.screens.confirm_modal import first_words
 
 ALL = "__all__"
-
-
-def first_words(text: str, count: int = 8) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + (" ..." if len(words) > count else "")
 
 
 def describe_deletion(answer: StoredAnswer, topic_title: str) -> str:

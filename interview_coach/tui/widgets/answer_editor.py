@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
@@ -26,6 +27,10 @@ class AnswerEditor(Vertical):
     AnswerEditor #status { height: 1; color: $text-muted; }
     AnswerEditor #status.over { color: $warning; }
     """
+
+    # Tab in the answer stays in the answer: the only field before it is the topic list,
+    # where the next space would open the list and swallow the typing. Shift+Tab leaves.
+    BINDINGS = [Binding("tab", "stay", "Stay in the answer", show=False)]
 
     elapsed: reactive[int] = reactive(0)
 
@@ -50,6 +55,9 @@ class AnswerEditor(Vertical):
 
     def on_text_area_changed(self) -> None:
         self._refresh_status()
+
+    def action_stay(self) -> None:
+        self.query_one(TextArea).focus()
 
     @property
     def text(self) -> str:
