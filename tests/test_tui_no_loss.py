@@ -209,3 +209,92 @@ async def test_tab_after_picking_a_topic_stays_in_the_answer(app):
         await pilot.press(*"I took time off")
         await settle(app, pilot)
         assert screen.query_one("#answer-text").text == "I took time off"
+
+
+async def open_profile(pilot, app):
+    await settle(app, pilot)
+    await pilot.press("e")
+    await settle(app, pilot)
+    return app.screen
+
+
+async def test_ctrl_s_keeps_a_red_flag_filled_in_but_not_added(app, data_home):
+    from textual.widgets import Input, Select
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_profile(pilot, app)
+        assert screen.query_one("#flag-exam", Input).placeholder.startswith("e.g.")
+        screen.query_one("#flag-kind", Select).value = "leave_of_absence"
+        screen.query_one("#flag-start", Input).value = "2020-07"
+        screen.query_one("#flag-end", Input).value = "2021-01"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        summary = str(app.screen.query_one("#summary").render())
+        assert "Leave of absence" in summary
+        assert 'kind = "leave_of_absence"' in (data_home / "profile.toml").read_text()
+
+
+async def test_ctrl_s_with_an_invalid_unadded_flag_says_why_and_saves_nothing(app, data_home):
+    from textual.widgets import Input, Select
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_profile(pilot, app)
+        before = (
+            (data_home / "profile.toml").read_text()
+            if (data_home / "profile.toml").exists()
+            else None
+        )
+        screen.query_one("#flag-kind", Select).value = "exam_failure"
+        screen.query_one("#flag-date", Input).value = "June 2021"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert any("2021-06" in str(n.message) for n in app._notifications)
+        after = (
+            (data_home / "profile.toml").read_text()
+            if (data_home / "profile.toml").exists()
+            else None
+        )
+        assert after == before
+
+
+async def test_a_red_flag_can_be_edited_and_esc_asks_before_dropping_a_removal(app, data_home):
+    from textual.widgets import DataTable, Input
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_profile(pilot, app)
+        table = screen.query_one("#flags", DataTable)
+        assert table.row_count == 2  # the fixture's exam failure and gap
+        table.focus()
+        await pilot.press("enter")  # edit the exam failure
+        await settle(app, pilot)
+        assert screen.query_one("#flag-exam", Input).value == "Step 1"
+        screen.query_one("#flag-exam", Input).value = "Step 2 CK"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert 'exam = "Step 2 CK"' in (data_home / "profile.toml").read_text()
+        screen = await open_profile(pilot, app)
+        table = screen.query_one("#flags", DataTable)
+        table.focus()
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert table.row_count == 1
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "without saving" in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")  # Keep editing
+        await settle(app, pilot)
+        assert app.screen is screen and table.row_count == 1
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert app.coach.profile.red_flags and len(app.coach.profile.red_flags) == 2
+
+
+async def test_esc_on_an_unchanged_profile_leaves_at_once(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_profile(pilot, app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
