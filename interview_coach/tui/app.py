@@ -47,6 +47,7 @@ class CoachApp(App):
         self.settings = Settings()
         self.leftover_recordings: list = []
         self.recovering = False  # a recovered recording is being scored and saved
+        self.crash_report: Path | None = None  # written when a bug stops the app
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -168,6 +169,20 @@ class CoachApp(App):
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.screen))
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an uncaught exception (it then exits with code 1): first
+        leave a report in the data folder, so the bug can be reported."""
+        if self.crash_report is None:
+            from interview_coach.crash_report import write_crash_report
+
+            cause = getattr(error, "error", error)  # a WorkerFailed wraps the real error
+            context = {
+                "screens": " > ".join(type(s).__name__ for s in self.screen_stack),
+                "terminal": f"{self.size.width}x{self.size.height}",
+            }
+            self.crash_report = write_crash_report(cause, context)
+        super()._handle_exception(error)
+
     def on_unmount(self) -> None:
         if self.coach is not None:
             self.coach.close()
@@ -186,5 +201,10 @@ def run() -> int:
 
     os.umask(0o077)
     ensure_data_dir()
-    make_app(voice=True).run()
-    return 0
+    app = make_app(voice=True)
+    app.run()
+    if app.return_code:  # a bug stopped the app: say so, and where the report is
+        from interview_coach.crash_report import print_hint
+
+        print_hint(app.crash_report)
+    return app.return_code or 0
