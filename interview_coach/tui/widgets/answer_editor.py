@@ -72,7 +72,10 @@ class AnswerEditor(Vertical):
         return len(self.text.split())
 
     def _refresh_status(self) -> None:
-        status = self.query_one("#status", Static)
+        found = self.query("#status").results(Static)
+        status = next(found, None)
+        if status is None:  # the screen closed while the editor was mounting
+            return
         minutes, seconds = divmod(self.elapsed, 60)
         status.update(
             f"{self.word_count()} words   {minutes}:{seconds:02d} "
