@@ -7,6 +7,8 @@ keys (and Ctrl+Q, which must quit cleanly from anywhere).
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from tui_support import settle
 
@@ -129,3 +131,48 @@ async def test_ctrl_q_quits_cleanly_from_every_screen(seeded, name):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0 and app._exception is None
+
+
+# A key that reaches a screen already on its way out (Ctrl+S twice, y y, Esc Esc) once
+# dismissed it a second time: InvalidStateError, or the screen underneath popped too.
+TWICE = [
+    ("profile", "ctrl+s"),
+    ("profile", "escape"),
+    ("settings", "ctrl+s"),
+    ("settings", "escape"),
+    ("help", "escape"),
+    ("review", "escape"),
+    ("progress", "escape"),
+    ("mock-summary", "escape"),
+    ("practice", "escape"),
+    ("practice-card", "n"),
+    ("practice-card", "escape"),
+    ("review-delete", "y"),
+    ("review-delete", "escape"),
+]
+
+
+async def press_twice_at_once(app, pilot, key: str) -> None:
+    """Both key events are queued before the first is handled, as in a fast double tap."""
+    from textual import events
+
+    for _ in range(2):
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await settle(app, pilot)
+
+
+@pytest.mark.parametrize(("name", "key"), TWICE, ids=[f"{n}-{k}" for n, k in TWICE])
+async def test_a_double_tap_closes_a_screen_once(seeded, name, key):
+    app = seeded()
+    async with asyncio.timeout(60), app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.coach.save(app.coach.score(ANSWER, "exam_failure"), ANSWER)
+        await reach(app, pilot, name)
+        closed, underneath = app.screen, app.screen_stack[1:-1]
+        await press_twice_at_once(app, pilot, key)
+        assert_alive(app, f"{name} + {key} twice")
+        # The second key may land on the screen below (Esc Esc = back twice), but never
+        # on the closed screen again, and never past Home onto Textual's blank screen.
+        assert app.screen is not closed and app.screen in underneath, f"now on {app.screen}"

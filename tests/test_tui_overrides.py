@@ -33,6 +33,10 @@ INTENDED = {
 }
 
 
+# Textual attributes our code is meant to set.
+ASSIGNABLE = {"display", "disabled", "theme", "title", "sub_title", "can_focus"}
+
+
 def _our_textual_classes() -> list[type]:
     found = []
     for info in pkgutil.walk_packages(interview_coach.tui.__path__, "interview_coach.tui."):
@@ -93,3 +97,29 @@ async def test_leaving_review_returns_home_and_the_app_keeps_running(
         await settle(app, pilot)
         assert type(app.screen).__name__ == "HomeScreen"
         assert app.is_running and app.return_code is None
+
+
+def test_no_private_textual_attribute_is_assigned_by_our_code():
+    """``screen._closing = True`` (meant as "on its way out") hit Textual's own pump flag
+    and froze the app: our code must not assign any attribute a Textual class has."""
+    import ast
+    from pathlib import Path
+
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    textual_names = set()
+    for base in (*Screen.__mro__, *Widget.__mro__, *App.__mro__):
+        textual_names |= set(vars(base))
+    for probe in (Screen(), App()):
+        textual_names |= set(vars(probe))
+    assert "_closing" in textual_names  # the name that froze the app
+    clashes = []
+    for path in Path(interview_coach.tui.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                owner = node.value
+                ours = isinstance(owner, ast.Name) and owner.id in ("self", "screen", "app")
+                if ours and node.attr in textual_names and node.attr not in ASSIGNABLE:
+                    clashes.append(f"{path.name}: {owner.id}.{node.attr}")
+    assert clashes == []

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from interview_coach.tui.screens.closing import close
+
 
 def first_words(text: str, count: int = 8) -> str:
     """How a confirmation quotes the work it would destroy."""
@@ -42,7 +44,7 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Button(self.no_label, id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        close(self, event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        close(self, yes)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.closing import replace
 from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
@@ -216,4 +217,4 @@ class MockScreen(VoiceModeMixin, Screen):
     def action_finish(self) -> None:
         from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
 
-        self.app.switch_screen(MockSummaryScreen(self.results))
+        replace(self, MockSummaryScreen(self.results))

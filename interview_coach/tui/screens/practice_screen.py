@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
@@ -155,8 +156,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     def action_leave(self) -> None:
         """Esc: back home. Typed work is kept as a draft, offered back next time."""
+        if is_closing(self):
+            return
         if self.query_one(VoicePanel).recording:
-            self._unless_work_is_lost("Go back home", self.app.pop_screen)
+            self._unless_work_is_lost("Go back home", lambda: close(self))
             return
         text = self.query_one(AnswerEditor).text
         if self.question is not None and text != self._saved_draft:
@@ -170,7 +173,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
             )
         if text.strip():
             self.app.notify("Your unsent answer is kept as a draft; Practice offers it back.")
-        self.app.pop_screen()
+        close(self)
 
     # -- voice -------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="speak")

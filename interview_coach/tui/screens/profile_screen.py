@@ -23,6 +23,7 @@ from interview_coach.domain.profile import (
     profile_to_toml,
 )
 from interview_coach.errors import UserError
+from interview_coach.tui.screens.closing import close
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
 
@@ -55,7 +56,7 @@ class ProfileScreen(Screen):
             yield Static(intro, classes="title")
             with Grid(id="basics"):
                 yield Static("Name (optional)")
-                yield Input(profile.name or "", id="name", placeholder="Sam")
+                yield Input(profile.name or "", id="name", placeholder="e.g. Sam")
                 yield Static("Applicant type")
                 yield Select(
                     [(APPLICANT_LABELS[t], t) for t in APPLICANT_TYPES],
@@ -206,18 +207,18 @@ class ProfileScreen(Screen):
             self.notify(str(exc), severity="error")
             return
         self.notify("Profile saved.")
-        self.dismiss()
+        close(self)
 
     def action_leave(self) -> None:
         """Esc: leave, but ask before throwing away changes (a removed flag included)."""
         if self._state() == getattr(self, "_saved_state", None):
-            self.dismiss()
+            close(self)
             return
         from interview_coach.tui.screens.confirm_modal import ConfirmModal
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.dismiss()
+                close(self)
 
         self.app.push_screen(
             ConfirmModal(

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.storage import StoredAnswer
+from interview_coach.tui.screens.closing import close
 from interview_coach.tui.screens.confirm_modal import first_words
 
 ALL = "__all__"
@@ -31,7 +32,7 @@ class ReviewScreen(Screen):
         Binding("enter", "open", "Open card"),
         Binding("d", "delete", "Delete answer"),
         Binding("p", "practise", "Practise this topic"),
-        Binding("escape", "app.pop_screen", "Home"),
+        Binding("escape", "leave", "Home"),
     ]
 
     def __init__(self) -> None:
@@ -164,3 +165,6 @@ class ReviewScreen(Screen):
         answer = self._selected()
         if answer is not None:
             self.app.push_screen(PracticeScreen(topic=answer.topic))
+
+    def action_leave(self) -> None:
+        close(self)

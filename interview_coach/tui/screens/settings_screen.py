@@ -20,6 +20,7 @@ from interview_coach.coach import write_private
 from interview_coach.errors import UserError
 from interview_coach.locations import ensure_data_dir, settings_path
 from interview_coach.settings import RANGES, Settings, load_settings, settings_to_toml
+from interview_coach.tui.screens.closing import close
 
 
 class SettingsScreen(Screen):
@@ -112,11 +113,11 @@ class SettingsScreen(Screen):
         if model_changed and self.app.voice_enabled:
             self.app.reload_voice()
         self.notify("Settings saved.")
-        self.dismiss()
+        close(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
 
     def action_leave(self) -> None:
-        self.dismiss()
+        close(self)
