@@ -127,12 +127,19 @@ async def send_key(app, pilot, key: str) -> None:
 async def _after_screen_change(app, pilot, before) -> None:
     """A new screen mounts before a person can press the next key (Textual's own Header
     fails when a screen is closed while it is still mounting): drain the new screen's
-    messages too, without waiting for the CPU to idle."""
+    messages too, without waiting for the CPU to idle. Likewise a drop-down list paints
+    before the next key (Textual 8.2's OptionList fails on PageUp before its first layout)."""
     for _ in range(3):
         if app.screen is before:
-            return
+            break
         before = app.screen
         await pilot._wait_for_screen()
+    focused = app.focused
+    if focused is not None and type(focused).__name__ == "SelectOverlay":
+        for _ in range(5):
+            if getattr(focused, "_index_to_line", True) or not focused.is_attached:
+                break
+            await pilot.pause()
 
 
 async def click(app, pilot, rng: random.Random) -> None:
@@ -143,7 +150,12 @@ async def click(app, pilot, rng: random.Random) -> None:
 
     screen = app.screen
     width, height = app.size
-    x, y = rng.randrange(width), rng.randrange(height)
+    for _ in range(10):
+        x, y = rng.randrange(width), rng.randrange(height)
+        if not _quits(app, x, y):
+            break
+    else:
+        return
     arguments = _get_mouse_message_arguments(screen, (x, y), button=1)
     for event_class in (MouseDown, MouseUp, Click):
         kwargs = {**arguments, "chain": 1} if event_class is Click else arguments
@@ -151,6 +163,21 @@ async def click(app, pilot, rng: random.Random) -> None:
         screen._forward_event(event_class(**kwargs))
         await pilot._wait_for_screen()
     await _after_screen_change(app, pilot, screen)
+
+
+def _quits(app, x: int, y: int) -> bool:
+    """The footer's Quit and command-palette keys end the run on purpose (the palette
+    can quit, or save screenshots into the working folder): the monkey does not click them."""
+    from textual.widgets._footer import FooterKey
+
+    try:
+        widget, _ = app.get_widget_at(x, y)
+    except Exception:
+        return False
+    for node in widget.ancestors_with_self:
+        if isinstance(node, FooterKey):
+            return "quit" in node.action or node.has_class("-command-palette")
+    return False
 
 
 def next_action(rng: random.Random) -> str:

@@ -39,7 +39,8 @@ class HelpModal(ModalScreen[None]):
         lines += ["", "Everywhere:", *_rows(app_bindings)]
         lines += [
             "",
-            "Tab / Shift+Tab move between fields; the mouse works too.",
+            "Tab / Shift+Tab move between fields (in an answer, Tab stays put);",
+            "the mouse works too.",
             "",
             "Press Esc or ? to close.",
         ]
