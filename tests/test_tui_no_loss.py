@@ -298,3 +298,17 @@ async def test_esc_on_an_unchanged_profile_leaves_at_once(app):
         await pilot.press("escape")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+def test_review_shows_times_on_the_users_own_clock(monkeypatch):
+    import time
+
+    from interview_coach.tui.screens.review_screen import local_time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert local_time("2026-11-26T02:44:00+00:00") == "2026-11-25 21:44"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

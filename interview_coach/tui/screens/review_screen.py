@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +19,20 @@ from interview_coach.tui.screens.confirm_modal import first_words
 ALL = "__all__"
 
 
+def local_time(stamp: str) -> str:
+    """A stored UTC time as the user's own clock shows it ("2026-11-26 09:44")."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def describe_deletion(answer: StoredAnswer, topic_title: str) -> str:
     """The confirmation names what goes: when, which topic, and how the answer began."""
-    when = answer.created_at[:16].replace("T", " ")
+    when = local_time(answer.created_at)
     return (
         f"Delete your {topic_title.lower()} answer of {when} (overall {answer.overall}), "
         f'"{first_words(answer.answer_text)}", and its scores for good?'
@@ -99,7 +112,7 @@ class ReviewScreen(Screen):
         titles = {t.id: t.title for t in self.app.coach.bank.topics.values()}
         for answer in answers:
             table.add_row(
-                answer.created_at[:16].replace("T", " "),
+                local_time(answer.created_at),
                 titles.get(answer.topic, answer.topic),
                 (answer.question_text or "")[:48],
                 str(answer.overall),
