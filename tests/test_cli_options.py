@@ -58,10 +58,10 @@ def folders(tmp_path: Path) -> dict[str, Path]:
     return {"xdg": xdg, "platform": platform, "chosen": chosen, "tmp": tmp_path}
 
 
-def _run(folders, args: list[str], position: str, stdin: str | None = None):
+def _run(folders, args: list[str], position: str, stdin: str | None = None, data_dir=None):
     env = {k: v for k, v in os.environ.items() if k != "INTERVIEW_COACH_HOME"}
     env.update(OFFLINE, XDG_DATA_HOME=str(folders["xdg"]), HOME=str(folders["tmp"]))
-    option = ["--data-dir", str(folders["chosen"])]
+    option = ["--data-dir", str(data_dir or folders["chosen"])]
     argv = option + args if position == "before" else args[:1] + option + args[1:]
     proc = subprocess.run(
         [sys.executable, "-m", "interview_coach", *argv],
@@ -114,6 +114,13 @@ def _check_settings_error(result, folders):
     assert str(folders["chosen"] / "settings.toml") in result.stderr
 
 
+def _check_mock(result, folders):
+    # The app cannot start in a test, so mock gets a data dir that cannot be created:
+    # the one sentence names the folder the options resolved to.
+    assert result.returncode == 2
+    assert f"{folders['tmp']}/blocker/home cannot be created" in result.stderr
+
+
 def _check_purge(result, folders):
     assert result.returncode == 0
     assert f"Data folder: {folders['chosen']}" in result.stdout
@@ -130,7 +137,10 @@ COMMANDS = {
     "record": (["record", "{tmp}/out.wav", "--max-seconds", "1"], _check_settings_error),
     "transcribe": (["transcribe", "{tmp}/silence.wav", "--json"], _check_settings_error),
     "purge": (["purge", "--yes"], _check_purge),
+    "mock": (["mock", "--questions", "2"], _check_mock),
 }
+# A data dir for the commands that would otherwise open the full-screen app.
+UNCREATABLE = {"mock"}
 
 
 def test_every_subcommand_is_covered():
@@ -144,7 +154,11 @@ def test_every_subcommand_is_covered():
 def test_data_dir_is_honoured_before_and_after_the_subcommand(folders, command, position):
     args, check = COMMANDS[command]
     args = [a.format(tmp=folders["tmp"]) for a in args]
-    result = _run(folders, args, position, stdin=CHOSEN_ANSWER)
+    data_dir = None
+    if command in UNCREATABLE:
+        (folders["tmp"] / "blocker").write_text("a file, not a folder")
+        data_dir = folders["tmp"] / "blocker" / "home"
+    result = _run(folders, args, position, stdin=CHOSEN_ANSWER, data_dir=data_dir)
     assert "Traceback" not in result.stderr
     check(result, folders)
     _platform_untouched(folders)

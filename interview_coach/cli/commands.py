@@ -250,6 +250,18 @@ def run_tui() -> int:
     return run()
 
 
+def mock(args: argparse.Namespace) -> int:
+    """The TUI, straight into a mock interview (checked here, before the screen opens)."""
+    if args.questions < 1:
+        raise UserError("--questions must be 1 or more.")
+    profile = Path(args.profile) if args.profile else None
+    if profile is not None and not profile.is_file():
+        raise UserError(f"Profile file {args.profile} not found.")
+    from interview_coach.tui.app import run
+
+    return run(profile_file=profile, mock_questions=args.questions, start_in_voice=args.voice)
+
+
 COMMANDS = {
     "topics": topics,
     "questions": questions,
@@ -259,5 +271,6 @@ COMMANDS = {
     "export": export,
     "record": record,
     "transcribe": transcribe,
+    "mock": mock,
     "purge": purge,
 }

@@ -107,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Whisper model (default: settings.toml, else the bundled tiny.en)",
     )
 
+    p = sub.add_parser("mock", help="open the app in a mock interview")
+    _common(p, json_flag=False)
+    p.add_argument("--voice", action="store_true", help="start in voice mode (answer out loud)")
+    p.add_argument(
+        "--questions", type=int, default=5, metavar="N", help="questions to ask (default 5)"
+    )
+    p.add_argument("--profile", metavar="FILE.toml", help="profile file (default: saved profile)")
+
     p = sub.add_parser("purge", help="delete all your saved data (asks first)")
     _common(p, json_flag=False)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
-from interview_coach.tui.messages import CoachReady
+from interview_coach.tui.messages import FINISHED, CoachReady
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -33,9 +33,16 @@ class CoachApp(App):
     ]
 
     def __init__(
-        self, profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = True
+        self,
+        profile_file: Path | None = None,
+        first_run_setup: bool = True,
+        voice: bool = True,
+        mock_questions: int | None = None,
+        start_in_voice: bool = False,
     ) -> None:
         super().__init__()
+        self.mock_questions = mock_questions  # `interview-coach mock`: open the mock at once
+        self.start_in_voice = start_in_voice  # `mock --voice`: switch to voice once it loads
         self.coach: Coach | None = None
         self.profile_file = profile_file
         self.first_run_setup = first_run_setup
@@ -83,7 +90,7 @@ class CoachApp(App):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "recover":
-            self.recovering = not event.worker.is_finished
+            self.recovering = event.state not in FINISHED
             if event.state == WorkerState.SUCCESS:
                 from interview_coach.tui.screens.card_screen import CardScreen
 
@@ -97,6 +104,11 @@ class CoachApp(App):
                 self.transcriber, self.voice_problem = event.worker.result
             elif event.state == WorkerState.ERROR:
                 self.voice_problem = str(event.worker.error)
+            if self.start_in_voice and event.state in FINISHED:
+                self.start_in_voice = False
+                switch = getattr(self.screen, "action_voice_mode", None)
+                if switch is not None and not getattr(self.screen, "voice_mode", True):
+                    switch()  # or says in one sentence why voice is unavailable
             return
         if event.worker.group != "load":
             return
@@ -113,7 +125,11 @@ class CoachApp(App):
                 screen.post_message(CoachReady())
             if self.voice_enabled:
                 self.load_voice()
-            if self.first_run_setup and self.coach.profile is None:
+            if self.mock_questions:
+                from interview_coach.tui.screens.mock_screen import MockScreen
+
+                self.push_screen(MockScreen(count=self.mock_questions))
+            elif self.first_run_setup and self.coach.profile is None:
                 from interview_coach.tui.screens.profile_screen import ProfileScreen
 
                 self.push_screen(ProfileScreen(first_run=True))
@@ -189,19 +205,32 @@ class CoachApp(App):
 
 
 def make_app(
-    profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = False
+    profile_file: Path | None = None,
+    first_run_setup: bool = True,
+    voice: bool = False,
+    mock_questions: int | None = None,
+    start_in_voice: bool = False,
 ) -> CoachApp:
     """The one factory used by the command line and by the tests (voice off by default
     in tests so each UI test does not load Whisper)."""
-    return CoachApp(profile_file, first_run_setup, voice)
+    return CoachApp(profile_file, first_run_setup, voice, mock_questions, start_in_voice)
 
 
-def run() -> int:
+def run(
+    profile_file: Path | None = None,
+    mock_questions: int | None = None,
+    start_in_voice: bool = False,
+) -> int:
     from interview_coach.locations import ensure_data_dir
 
     os.umask(0o077)
     ensure_data_dir()
-    app = make_app(voice=True)
+    app = make_app(
+        profile_file=profile_file,
+        voice=True,
+        mock_questions=mock_questions,
+        start_in_voice=start_in_voice,
+    )
     app.run()
     if app.return_code:  # a bug stopped the app: say so, and where the report is
         from interview_coach.crash_report import print_hint

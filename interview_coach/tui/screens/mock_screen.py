@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import replace
 from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
@@ -158,7 +159,7 @@ class MockScreen(VoiceModeMixin, Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
-        if event.worker.group == "score" and event.worker.is_finished:
+        if event.worker.group == "score" and event.state in FINISHED:
             self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
@@ -262,7 +263,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
-        if event.worker.group in ("score", "voice-score") and event.worker.is_finished:
+        if event.worker.group in ("score", "voice-score") and event.state in FINISHED:
             self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
