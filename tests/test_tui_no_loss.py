@@ -312,3 +312,26 @@ def test_review_shows_times_on_the_users_own_clock(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+async def test_esc_in_settings_asks_before_dropping_changes(app):
+    from textual.widgets import Input
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("escape")  # nothing changed: leaves at once
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("s")
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#tts_rate", Input).value = "170"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "without saving" in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")  # Keep editing
+        await settle(app, pilot)
+        assert app.screen is screen and screen.query_one("#tts_rate", Input).value == "170"

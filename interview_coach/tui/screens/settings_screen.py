@@ -77,6 +77,16 @@ class SettingsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(Switch).focus()
+        self.call_after_refresh(self._remember_saved_state)
+
+    def _remember_saved_state(self) -> None:
+        self._saved_state = self._state()
+
+    def _state(self) -> tuple:
+        """The form as shown: what Esc would throw away if it differs from the saved one."""
+        return tuple((field.id, field.value) for field in self.query(Input).results()) + tuple(
+            (field.id, field.value) for field in self.query(Switch).results()
+        )
 
     def _form(self) -> Settings:
         def text(name: str) -> str:
@@ -120,4 +130,21 @@ class SettingsScreen(Screen):
             self.action_save()
 
     def action_leave(self) -> None:
-        close(self)
+        """Esc: back, asking first if the form has changes that were not saved."""
+        if self._state() == getattr(self, "_saved_state", None):
+            close(self)
+            return
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                close(self)
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Leave without saving your changes to the settings? Ctrl+S saves them.",
+                yes_label="Discard changes (y)",
+                no_label="Keep editing",
+            ),
+            answer,
+        )
