@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-voice clean
+.PHONY: run test lint soak bench bench-voice clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# Random keys and clicks over every screen: 10 seeds x 400 steps, seeds the suite
+# does not use (a few minutes). A failure names its seed; MONKEY_SEED_BASE replays it.
+SOAK_SEEDS ?= 10
+SOAK_KEYS ?= 400
+soak: $(STAMP)
+	MONKEY_SEEDS=$(SOAK_SEEDS) MONKEY_KEYS=$(SOAK_KEYS) MONKEY_SEED_BASE=2000 \
+		$(BIN)/pytest tests/test_tui_monkey.py -q
 
 # Quick figures (about a minute): scoring speed, first paint, scorer agreement.
 bench: $(STAMP)

@@ -64,6 +64,33 @@ def recordings_dir() -> Path:
     return data_dir() / "recordings"
 
 
+def crash_reports_dir() -> Path:
+    return data_dir() / "crash-reports"
+
+
+# What the app itself writes into the data directory (``purge`` deletes these and
+# nothing else, so ``--data-dir ~`` by mistake cannot wipe a home folder).
+OWN_FILE_PATTERNS = (
+    "coach.sqlite3",
+    "coach.sqlite3-*",
+    "coach.sqlite3.*",
+    "profile.toml",
+    "settings.toml",
+    ".*.tmp",
+)
+OWN_FOLDERS = ("recordings", "crash-reports")
+
+
+def own_entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(entries the app wrote, everything else) directly inside ``folder``."""
+    ours, others = [], []
+    for entry in sorted(folder.iterdir()):
+        is_own_folder = entry.is_dir() and not entry.is_symlink() and entry.name in OWN_FOLDERS
+        is_own_file = not entry.is_dir() and any(entry.match(p) for p in OWN_FILE_PATTERNS)
+        (ours if is_own_folder or is_own_file else others).append(entry)
+    return ours, others
+
+
 def bundled_data_dir(name: str) -> Path:
     """The shipped ``question_bank`` or ``rubrics`` folder.
 

@@ -147,6 +147,7 @@ def test_every_subcommand_has_help(run_cli):
         "export",
         "record",
         "transcribe",
+        "mock",
         "purge",
     ):
         result = run_cli(command, "--help")
@@ -160,3 +161,31 @@ def test_purge_asks_unless_yes(run_cli, data_home):
     assert refused.code == 2 and data_home.exists()
     done = run_cli("purge", "--yes")
     assert done.code == 0 and not data_home.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sessions", "--json"],
+        ["export", "all", "--format", "json"],
+        ["score", "--topic", "gap", "--save", "--json"],
+    ],
+    ids=["sessions", "export", "score-save"],
+)
+def test_a_damaged_database_set_aside_is_announced_on_stderr(run_cli, data_home, args):
+    data_home.mkdir(mode=0o700)
+    (data_home / "coach.sqlite3").write_bytes(b"this is not a database at all" * 100)
+    result = run_cli(*args, stdin=STRONG)
+    assert result.code == 0
+    json.loads(result.stdout)  # stdout stays one JSON document
+    moved = list(data_home.glob("coach.sqlite3.damaged-*"))
+    assert len(moved) == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "damaged" in lines[0] and str(moved[0]) in lines[0]
+
+
+def test_mock_checks_its_options_before_opening_the_app(run_cli, tmp_path):
+    result = run_cli("mock", "--questions", "0")
+    assert result.code == 2 and "--questions must be 1 or more" in result.stderr
+    missing = run_cli("mock", "--profile", str(tmp_path / "nope.toml"))
+    assert missing.code == 2 and "nope.toml not found" in missing.stderr

@@ -223,3 +223,11 @@ async def test_progress_screen_charts_history_and_plans_practice(app):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PracticeScreen"
         assert app.screen.topic != "exam_failure"  # never-practised topics are due first
+
+
+async def test_the_mock_command_opens_the_app_in_a_mock_interview(data_home, profile_file):
+    app = make_app(profile_file, mock_questions=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockScreen"
+        assert "Question 1 of 2" in str(app.screen.query_one("#progress").render())

@@ -85,6 +85,9 @@ async def test_mock_interview_in_voice_mode(data_home, profile_file, tmp_path):
         while type(app.screen).__name__ == "MockScreen":
             await pilot.press("space")
             await settle(app, pilot)
+            assert "Ctrl+S sends it" in str(app.screen.query_one("#voice-state").render())
+            await pilot.press("ctrl+s")  # the answer is held until sent
+            await settle(app, pilot)
         assert type(app.screen).__name__ == "MockSummaryScreen"
         assert all(r["delivery"]["wpm"] > 100 for r in app.screen.results)
         assert {a.source for a in app.coach.store().answers()} == {"voice"}

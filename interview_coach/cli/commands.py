@@ -107,9 +107,18 @@ def score(args: argparse.Namespace) -> int:
     if args.save:
         question_text = coach.question(args.question).text if args.question else None
         session_id, _ = coach.save(card, answer, kind="score", question_text=question_text)
+        announce(coach.store())
         payload["session_id"] = session_id
         coach.close()
     return _emit(args, payload, format_card(payload))
+
+
+def announce(store) -> None:
+    """Say on stderr, in one sentence, what opening the database did (moved a damaged
+    file aside, backed up before upgrading): stdout may be JSON, and an empty list
+    alone would look like a lost history."""
+    if store is not None and store.notice:
+        print(f"interview-coach: {store.notice}", file=sys.stderr)
 
 
 def _store():
@@ -118,7 +127,9 @@ def _store():
 
     if not locations.database_path().exists():
         return None
-    return open_store(locations.database_path())
+    store = open_store(locations.database_path())
+    announce(store)
+    return store
 
 
 def sessions(args: argparse.Namespace) -> int:
@@ -182,6 +193,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
+    """Delete the data folder the options resolve to, and only what the app wrote in it."""
     import shutil
 
     from interview_coach import locations
@@ -190,15 +202,33 @@ def purge(args: argparse.Namespace) -> int:
     if not target.exists():
         print(f"Nothing to delete: {target} does not exist.")
         return 0
+    if not target.is_dir():
+        raise UserError(f"{target} is not a folder; nothing was deleted.")
+    ours, others = locations.own_entries(target)
+    print(f"Data folder: {target}")
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError("Refusing to delete without confirmation; pass --yes to confirm.")
+            raise UserError(
+                f"Refusing to delete {target} without confirmation; pass --yes to confirm."
+            )
         reply = input(f"Delete ALL interview-coach data in {target}? Type 'yes' to confirm: ")
         if reply.strip().lower() != "yes":
             print("Nothing deleted.")
             return 0
-    shutil.rmtree(target)
-    print(f"Deleted {target}.")
+    for entry in ours:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
+    if others:
+        names = ", ".join(entry.name for entry in others[:5])
+        print(
+            f"Deleted the interview-coach data in {target}; left {len(others)} other "
+            f"item(s) the app did not write ({names})."
+        )
+    else:
+        target.rmdir()
+        print(f"Deleted {target}.")
     return 0
 
 
@@ -220,6 +250,18 @@ def run_tui() -> int:
     return run()
 
 
+def mock(args: argparse.Namespace) -> int:
+    """The TUI, straight into a mock interview (checked here, before the screen opens)."""
+    if args.questions < 1:
+        raise UserError("--questions must be 1 or more.")
+    profile = Path(args.profile) if args.profile else None
+    if profile is not None and not profile.is_file():
+        raise UserError(f"Profile file {args.profile} not found.")
+    from interview_coach.tui.app import run
+
+    return run(profile_file=profile, mock_questions=args.questions, start_in_voice=args.voice)
+
+
 COMMANDS = {
     "topics": topics,
     "questions": questions,
@@ -229,5 +271,6 @@ COMMANDS = {
     "export": export,
     "record": record,
     "transcribe": transcribe,
+    "mock": mock,
     "purge": purge,
 }

@@ -23,13 +23,28 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
+    """The global options, accepted before and after the sub-command.
+
+    ``default=SUPPRESS`` matters: a sub-command's own default would otherwise
+    overwrite the value given before the sub-command (``--data-dir D sessions``).
+    """
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help="use DIR for history and profile (overrides INTERVIEW_COACH_HOME)",
     )
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
+    """The one place global options take effect, wherever they were typed."""
+    from interview_coach import locations
+
+    args.data_dir = getattr(args, "data_dir", None)
+    locations.set_data_dir_override(args.data_dir)
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Whisper model (default: settings.toml, else the bundled tiny.en)",
     )
 
+    p = sub.add_parser("mock", help="open the app in a mock interview")
+    _common(p, json_flag=False)
+    p.add_argument("--voice", action="store_true", help="start in voice mode (answer out loud)")
+    p.add_argument(
+        "--questions", type=int, default=5, metavar="N", help="questions to ask (default 5)"
+    )
+    p.add_argument("--profile", metavar="FILE.toml", help="profile file (default: saved profile)")
+
     p = sub.add_parser("purge", help="delete all your saved data (asks first)")
     _common(p, json_flag=False)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -100,10 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # answers about health and failures are private: owner-only files
-    args = build_parser().parse_args(argv)
-    from interview_coach import locations
-
-    locations.set_data_dir_override(args.data_dir)
+    args = resolve_options(build_parser().parse_args(argv))
     try:
         if args.command is None:
             from interview_coach.cli.commands import run_tui

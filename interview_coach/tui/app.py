@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
-from interview_coach.tui.messages import CoachReady
+from interview_coach.tui.messages import FINISHED, CoachReady
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -33,9 +33,16 @@ class CoachApp(App):
     ]
 
     def __init__(
-        self, profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = True
+        self,
+        profile_file: Path | None = None,
+        first_run_setup: bool = True,
+        voice: bool = True,
+        mock_questions: int | None = None,
+        start_in_voice: bool = False,
     ) -> None:
         super().__init__()
+        self.mock_questions = mock_questions  # `interview-coach mock`: open the mock at once
+        self.start_in_voice = start_in_voice  # `mock --voice`: switch to voice once it loads
         self.coach: Coach | None = None
         self.profile_file = profile_file
         self.first_run_setup = first_run_setup
@@ -45,6 +52,9 @@ class CoachApp(App):
         self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
         self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
         self.settings = Settings()
+        self.leftover_recordings: list = []
+        self.recovering = False  # a recovered recording is being scored and saved
+        self.crash_report: Path | None = None  # written when a bug stops the app
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -65,22 +75,22 @@ class CoachApp(App):
         self.load_voice()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_coach(self) -> Coach:
+    def load_coach(self) -> tuple[Coach, Settings | None, list]:
+        """Runs in a thread: returns what it loaded; the UI thread stores it."""
         from interview_coach.locations import recordings_dir, settings_path
         from interview_coach.settings import load_settings
 
         coach = Coach.load(self.profile_file)
         coach.store()
-        if settings_path().is_file():
-            self.settings = load_settings(settings_path())
+        settings = load_settings(settings_path()) if settings_path().is_file() else None
         # A recording left by a crash is still on disk; tell the user where.
         from interview_coach.speech.recovery import find_leftovers
 
-        self.leftover_recordings = find_leftovers(recordings_dir())
-        return coach
+        return coach, settings, find_leftovers(recordings_dir())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "recover":
+            self.recovering = event.state not in FINISHED
             if event.state == WorkerState.SUCCESS:
                 from interview_coach.tui.screens.card_screen import CardScreen
 
@@ -94,11 +104,18 @@ class CoachApp(App):
                 self.transcriber, self.voice_problem = event.worker.result
             elif event.state == WorkerState.ERROR:
                 self.voice_problem = str(event.worker.error)
+            if self.start_in_voice and event.state in FINISHED:
+                self.start_in_voice = False
+                switch = getattr(self.screen, "action_voice_mode", None)
+                if switch is not None and not getattr(self.screen, "voice_mode", True):
+                    switch()  # or says in one sentence why voice is unavailable
             return
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
-            self.coach = event.worker.result
+            self.coach, settings, self.leftover_recordings = event.worker.result
+            if settings is not None:  # else keep the defaults (or what a test handed in)
+                self.settings = settings
             notice = self.coach.store().notice
             if notice:
                 self.notify(notice, severity="warning", timeout=10)
@@ -108,7 +125,11 @@ class CoachApp(App):
                 screen.post_message(CoachReady())
             if self.voice_enabled:
                 self.load_voice()
-            if self.first_run_setup and self.coach.profile is None:
+            if self.mock_questions:
+                from interview_coach.tui.screens.mock_screen import MockScreen
+
+                self.push_screen(MockScreen(count=self.mock_questions))
+            elif self.first_run_setup and self.coach.profile is None:
                 from interview_coach.tui.screens.profile_screen import ProfileScreen
 
                 self.push_screen(ProfileScreen(first_run=True))
@@ -121,7 +142,8 @@ class CoachApp(App):
         leftover = self.leftover_recordings[0]
 
         def answer(yes: bool | None) -> None:
-            if yes:
+            if yes and not self.recovering:
+                self.recovering = True
                 self.recover(leftover)
             else:
                 self.notify(
@@ -137,7 +159,7 @@ class CoachApp(App):
             answer,
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="recover")
+    @work(thread=True, exit_on_error=False, group="recover")
     def recover(self, leftover) -> tuple:
         from interview_coach.speech.recovery import transcribe_leftover
 
@@ -163,23 +185,55 @@ class CoachApp(App):
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.screen))
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an uncaught exception (it then exits with code 1): first
+        leave a report in the data folder, so the bug can be reported."""
+        if self.crash_report is None:
+            from interview_coach.crash_report import write_crash_report
+
+            cause = getattr(error, "error", error)  # a WorkerFailed wraps the real error
+            context = {
+                "screens": " > ".join(type(s).__name__ for s in self.screen_stack),
+                "terminal": f"{self.size.width}x{self.size.height}",
+            }
+            self.crash_report = write_crash_report(cause, context)
+        super()._handle_exception(error)
+
     def on_unmount(self) -> None:
         if self.coach is not None:
             self.coach.close()
 
 
 def make_app(
-    profile_file: Path | None = None, first_run_setup: bool = True, voice: bool = False
+    profile_file: Path | None = None,
+    first_run_setup: bool = True,
+    voice: bool = False,
+    mock_questions: int | None = None,
+    start_in_voice: bool = False,
 ) -> CoachApp:
     """The one factory used by the command line and by the tests (voice off by default
     in tests so each UI test does not load Whisper)."""
-    return CoachApp(profile_file, first_run_setup, voice)
+    return CoachApp(profile_file, first_run_setup, voice, mock_questions, start_in_voice)
 
 
-def run() -> int:
+def run(
+    profile_file: Path | None = None,
+    mock_questions: int | None = None,
+    start_in_voice: bool = False,
+) -> int:
     from interview_coach.locations import ensure_data_dir
 
     os.umask(0o077)
     ensure_data_dir()
-    make_app(voice=True).run()
-    return 0
+    app = make_app(
+        profile_file=profile_file,
+        voice=True,
+        mock_questions=mock_questions,
+        start_in_voice=start_in_voice,
+    )
+    app.run()
+    if app.return_code:  # a bug stopped the app: say so, and where the report is
+        from interview_coach.crash_report import print_hint
+
+        print_hint(app.crash_report)
+    return app.return_code or 0

@@ -1,6 +1,12 @@
-"""Messages the app sends to its screens."""
+"""Messages the app sends to its screens, and what they mean."""
 
 from textual.message import Message
+from textual.worker import WorkerState
+
+# A worker's last states. Judge by the event's state, not ``worker.is_finished``: the
+# RUNNING event is often handled after the thread is done, and a save guard released
+# then would let a second Ctrl+S in before the result arrives.
+FINISHED = frozenset({WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED})
 
 
 class CoachReady(Message):

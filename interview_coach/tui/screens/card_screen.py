@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from interview_coach.tui.screens.closing import close
 from interview_coach.tui.widgets.score_card import ScoreCardView
 
 
@@ -49,4 +50,4 @@ class CardScreen(Screen[str | None]):
         return True
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+        close(self, choice or None)

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from interview_coach.tui.screens.closing import close
+
 
 def _rows(bindings: list[Binding]) -> list[str]:
     rows = []
@@ -19,11 +21,14 @@ def _rows(bindings: list[Binding]) -> list[str]:
 
 class HelpModal(ModalScreen[None]):
     CSS_PATH = "help_modal.tcss"
-    BINDINGS = [("escape", "dismiss", "Close"), ("question_mark", "dismiss", "Close")]
+    BINDINGS = [("escape", "close", "Close"), ("question_mark", "close", "Close")]
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self.for_screen = screen
+
+    def action_close(self) -> None:
+        close(self)
 
     def compose(self) -> ComposeResult:
         screen_bindings = [b for b in self.for_screen.BINDINGS if isinstance(b, Binding)]
@@ -34,7 +39,8 @@ class HelpModal(ModalScreen[None]):
         lines += ["", "Everywhere:", *_rows(app_bindings)]
         lines += [
             "",
-            "Tab / Shift+Tab move between fields; the mouse works too.",
+            "Tab / Shift+Tab move between fields (in an answer, Tab stays put);",
+            "the mouse works too.",
             "",
             "Press Esc or ? to close.",
         ]

@@ -18,6 +18,9 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.messages import FINISHED
+from interview_coach.tui.screens.closing import replace
+from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
@@ -30,7 +33,7 @@ class MockScreen(VoiceModeMixin, Screen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
         *VOICE_BINDINGS,
-        Binding("escape", "finish", "End interview"),
+        Binding("escape", "end", "End interview"),
     ]
 
     def __init__(self, count: int = DEFAULT_QUESTIONS) -> None:
@@ -42,6 +45,9 @@ class MockScreen(VoiceModeMixin, Screen):
         self.session_id: int | None = None
         self.results: list[dict[str, Any]] = []
         self.voice_mode = False
+        self.saving = False  # a submit is being saved: further submits are ignored
+        # A spoken answer waits here until Ctrl+S sends it; space records it again.
+        self.pending_voice: Any = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,6 +73,7 @@ class MockScreen(VoiceModeMixin, Screen):
         prompt = self.follow_up or question.text
         self.query_one("#question", Static).update(prompt)
         self.query_one(AnswerEditor).set_text("")
+        self.pending_voice = None
         self.focus_answer()
 
     def current_question(self) -> AskedQuestion:
@@ -76,24 +83,48 @@ class MockScreen(VoiceModeMixin, Screen):
         return self.follow_up or self.questions[self.index].text
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
-        question = self.questions[self.index]
-        self.score(
-            message.answer.text,
-            question,
-            self.follow_up or question.text,
-            self.follow_up is not None,
-            message.answer.delivery,
+        """Hold the spoken answer so it can be heard back in words and re-recorded."""
+        answer = message.answer
+        self.pending_voice = answer
+        panel = self.query_one(VoicePanel)
+        panel.show_state(
+            f"Recorded {answer.duration_s:.0f} s ({len(answer.text.split())} words). "
+            "Ctrl+S sends it; space records it again."
         )
+        panel.show_partial(answer.text)
+
+    def action_record(self) -> None:
+        if not self.query_one(VoicePanel).recording:
+            self.pending_voice = None  # recording again replaces the held answer
+        super().action_record()
 
     def action_submit(self) -> None:
+        if self.saving:
+            return
+        question = self.questions[self.index]
+        prompt = self.follow_up or question.text
+        was_follow_up = self.follow_up is not None
+        if self.voice_mode:
+            if self.query_one(VoicePanel).recording:
+                self.notify("Stop the recording first (space).", severity="warning")
+                return
+            if self.pending_voice is None:
+                self.notify("Record your answer first: press space.", severity="warning")
+                return
+            answer = self.pending_voice
+            self.saving = True
+            self.score(
+                answer.text, question, prompt, was_follow_up, answer.delivery, self.session_id
+            )
+            return
         text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Say something before moving on (or Esc to end).", severity="warning")
             return
-        question = self.questions[self.index]
-        self.score(text, question, self.follow_up or question.text, self.follow_up is not None)
+        self.saving = True
+        self.score(text, question, prompt, was_follow_up, None, self.session_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="score")
+    @work(thread=True, exit_on_error=False, group="score")
     def score(
         self,
         text: str,
@@ -101,13 +132,15 @@ class MockScreen(VoiceModeMixin, Screen):
         prompt: str,
         was_follow_up: bool,
         delivery: dict[str, Any] | None = None,
+        session_id: int | None = None,
     ) -> dict[str, Any]:
+        """Runs in a thread: reads its arguments, returns a result, sets no screen state."""
         coach = self.app.coach
         card = coach.score(text, question.topic, question.id)
-        self.session_id, answer_id = coach.save(
+        session_id, answer_id = coach.save(
             card,
             text,
-            session_id=self.session_id,
+            session_id=session_id,
             kind="mock",
             question_text=prompt,
             source="voice" if delivery else "typed",
@@ -119,17 +152,21 @@ class MockScreen(VoiceModeMixin, Screen):
             "question": prompt,
             "follow_up": was_follow_up,
             "id": answer_id,
+            "session_id": session_id,
             "delivery": delivery,
         }
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
+        if event.worker.group == "score" and event.state in FINISHED:
+            self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
         if event.state != WorkerState.SUCCESS or event.worker.group != "score":
             return
         result = event.worker.result
+        self.session_id = result["session_id"]
         self.results.append(result)
         card = result["card"]
         weakest = min(card["dimensions"].values(), key=lambda d: d["score"])
@@ -143,7 +180,42 @@ class MockScreen(VoiceModeMixin, Screen):
         else:
             self._ask()
 
+    def action_end(self) -> None:
+        """Esc: end the interview, but never throw away an answer without asking."""
+        if self.saving:
+            self.notify("Saving your answer; press Esc again in a moment.")
+            return
+        unsent = self.query_one(AnswerEditor).text
+        if self.voice_mode and self.pending_voice is not None:
+            unsent = self.pending_voice.text
+        recording = self.query_one(VoicePanel).recording
+        if not unsent.strip() and not recording:
+            self.action_finish()
+            return
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        what = (
+            "the answer you are recording"
+            if recording
+            else f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                if recording:
+                    self.query_one(VoicePanel).toggle()  # ask the capture to stop
+                self.action_finish()
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"End the interview and discard {what}? Ctrl+S sends it instead.",
+                yes_label="Discard and end (y)",
+                no_label="Keep answering",
+            ),
+            answer,
+        )
+
     def action_finish(self) -> None:
         from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
 
-        self.app.switch_screen(MockSummaryScreen(self.results))
+        replace(self, MockSummaryScreen(self.results))

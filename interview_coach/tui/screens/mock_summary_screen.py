@@ -9,11 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from interview_coach.tui.screens.closing import close
+
 
 class MockSummaryScreen(Screen):
     CSS_PATH = "mock_summary_screen.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Home"),
+        Binding("escape", "leave", "Home"),
         Binding("enter", "open", "Open card", show=True),
     ]
 
@@ -72,3 +74,6 @@ class MockSummaryScreen(Screen):
                 result["card"], result["answer"], delivery=result.get("delivery"), actions=False
             )
         )
+
+    def action_leave(self) -> None:
+        close(self)

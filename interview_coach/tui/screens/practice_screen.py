@@ -17,6 +17,8 @@ from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.messages import FINISHED
+from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.voice_panel import VoicePanel
@@ -26,13 +28,20 @@ DRAFT_SLOT = "practice"
 AUTOSAVE_S = 2.0
 
 
+def write_draft(store, text: str, question: AskedQuestion, prompt: str) -> None:
+    if text.strip():
+        store.save_draft(DRAFT_SLOT, text, question.topic, question.id, prompt)
+    else:
+        store.clear_draft(DRAFT_SLOT)
+
+
 class PracticeScreen(VoiceModeMixin, Screen):
     CSS_PATH = "practice_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Score answer"),
         Binding("ctrl+n", "next_question", "Skip question"),
         *VOICE_BINDINGS,
-        Binding("escape", "app.pop_screen", "Home"),
+        Binding("escape", "leave", "Home"),
     ]
 
     def __init__(self, topic: str | None = None) -> None:
@@ -45,6 +54,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.session_id: int | None = None
         self._saved_draft = ""
         self.voice_mode = False
+        # True from a submit until its save worker ends: a second Ctrl+S is ignored, so a
+        # double submit saves once (save workers are never cancelled half-way).
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -89,15 +101,80 @@ class PracticeScreen(VoiceModeMixin, Screen):
             self.speak(self.prompt_text)
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.value != self.topic and event.value is not Select.NULL:
-            self.topic = str(event.value)
+        if event.value == self.topic or event.value is Select.NULL:
+            return
+        wanted, select = str(event.value), event.select
+
+        def switch() -> None:
+            self.topic = wanted
             self.queue = []
             self.previous_card = None
             self.show_question()
 
+        def stay() -> None:
+            select.value = self.topic
+
+        self._unless_work_is_lost("Change topic", switch, stay)
+
     def action_next_question(self) -> None:
-        self.previous_card = None
-        self.show_question()
+        def skip() -> None:
+            self.previous_card = None
+            self.show_question()
+
+        self._unless_work_is_lost("Skip to the next question", skip)
+
+    def _unless_work_is_lost(self, doing: str, then, otherwise=None) -> None:
+        """Run ``then`` at once when nothing typed or spoken would be lost, else ask first."""
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal, first_words
+
+        text = self.query_one(AnswerEditor).text
+        recording = self.query_one(VoicePanel).recording
+        if not text.strip() and not recording:
+            then()
+            return
+        what = (
+            "the answer you are recording"
+            if recording
+            else f'your {len(text.split())}-word answer ("{first_words(text)}")'
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                if recording:
+                    self.query_one(VoicePanel).toggle()
+                then()
+            elif otherwise is not None:
+                otherwise()
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"{doing} and discard {what}? Ctrl+S scores it instead.",
+                yes_label="Discard (y)",
+                no_label="Keep it",
+            ),
+            answer,
+        )
+
+    def action_leave(self) -> None:
+        """Esc: back home. Typed work is kept as a draft, offered back next time."""
+        if is_closing(self):
+            return
+        if self.query_one(VoicePanel).recording:
+            self._unless_work_is_lost("Go back home", lambda: close(self))
+            return
+        text = self.query_one(AnswerEditor).text
+        if self.question is not None and text != self._saved_draft:
+            # An app worker, not a screen one: it must outlive this screen.
+            store, question, prompt = self.app.coach.store(), self.question, self.prompt_text
+            self.app.run_worker(
+                lambda: write_draft(store, text, question, prompt),
+                thread=True,
+                group="draft-save",
+                exit_on_error=False,
+            )
+        if text.strip():
+            self.app.notify("Your unsent answer is kept as a draft; Practice offers it back.")
+        close(self)
 
     # -- voice -------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="speak")
@@ -118,11 +195,12 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
+        self.saving = True
         self.score_voice(
             answer.text, answer.delivery, self.question, self.prompt_text, self.session_id
         )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-score")
+    @work(thread=True, exit_on_error=False, group="voice-score")
     def score_voice(
         self,
         text: str,
@@ -151,11 +229,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     @work(thread=True, exit_on_error=False, group="draft-save")
     def save_draft(self, text: str, question: AskedQuestion, prompt: str) -> None:
-        store = self.app.coach.store()
-        if text.strip():
-            store.save_draft(DRAFT_SLOT, text, question.topic, question.id, prompt)
-        else:
-            store.clear_draft(DRAFT_SLOT)
+        write_draft(self.app.coach.store(), text, question, prompt)
 
     def autosave(self) -> None:
         text = self.query_one(AnswerEditor).text
@@ -165,13 +239,16 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     # -- scoring -----------------------------------------------------------------
     def action_submit(self) -> None:
+        if self.saving or self.question is None:
+            return
         text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Type your answer first.", severity="warning")
             return
+        self.saving = True
         self.score_answer(text, self.question, self.prompt_text, self.session_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="score")
+    @work(thread=True, exit_on_error=False, group="score")
     def score_answer(
         self, text: str, question: AskedQuestion, prompt: str, session_id: int | None
     ) -> tuple[dict[str, Any], str, int]:
@@ -186,6 +263,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
+        if event.worker.group in ("score", "voice-score") and event.state in FINISHED:
+            self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
             return

@@ -23,6 +23,9 @@ from interview_coach.domain.profile import (
     profile_to_toml,
 )
 from interview_coach.errors import UserError
+from interview_coach.tui.screens.closing import close
+
+FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
 
 
 class ProfileScreen(Screen):
@@ -53,7 +56,7 @@ class ProfileScreen(Screen):
             yield Static(intro, classes="title")
             with Grid(id="basics"):
                 yield Static("Name (optional)")
-                yield Input(profile.name or "", id="name", placeholder="Sam")
+                yield Input(profile.name or "", id="name", placeholder="e.g. Sam")
                 yield Static("Applicant type")
                 yield Select(
                     [(APPLICANT_LABELS[t], t) for t in APPLICANT_TYPES],
@@ -68,7 +71,7 @@ class ProfileScreen(Screen):
                     allow_blank=False,
                     id="specialty",
                 )
-            yield Static("Red flags (select one and press x to remove)", classes="title")
+            yield Static("Red flags (select one: Enter edits it, x removes it)", classes="title")
             yield DataTable(id="flags", cursor_type="row")
             yield Static("Add a red flag", classes="title")
             with Grid(id="new-flag"):
@@ -79,15 +82,16 @@ class ProfileScreen(Screen):
                     id="flag-kind",
                 )
                 yield Static("Exam (if any)")
-                yield Input(id="flag-exam", placeholder="Step 1")
+                # Placeholders say "e.g.": plain "Step 1" in grey read as a filled-in value.
+                yield Input(id="flag-exam", placeholder="e.g. Step 1")
                 yield Static("Date (YYYY-MM)")
-                yield Input(id="flag-date", placeholder="2021-06")
+                yield Input(id="flag-date", placeholder="e.g. 2021-06")
                 yield Static("From (YYYY-MM)")
-                yield Input(id="flag-start", placeholder="2022-01")
+                yield Input(id="flag-start", placeholder="e.g. 2022-01")
                 yield Static("To (YYYY-MM)")
-                yield Input(id="flag-end", placeholder="2022-09")
+                yield Input(id="flag-end", placeholder="e.g. 2022-09")
                 yield Static("Detail")
-                yield Input(id="flag-detail", placeholder="passed on second attempt")
+                yield Input(id="flag-detail", placeholder="e.g. passed on second attempt")
             with Horizontal(id="profile-buttons"):
                 yield Button("Add red flag", id="add-flag")
                 yield Button("Save profile", variant="primary", id="save")
@@ -97,6 +101,20 @@ class ProfileScreen(Screen):
         self.query_one(DataTable).add_columns("Kind", "Exam", "Date", "From", "To", "Detail")
         self._fill_flags()
         self.query_one("#name", Input).focus()
+        self.call_after_refresh(self._remember_saved_state)
+
+    def _remember_saved_state(self) -> None:
+        self._saved_state = self._state()
+
+    def _state(self) -> tuple:
+        """Everything Esc would throw away: the profile as shown and the new-flag form."""
+        form = tuple(self.query_one(f"#flag-{key}", Input).value for key in FLAG_FIELDS)
+        return (self._profile(self.flags), self.query_one("#flag-kind", Select).value, form)
+
+    def _form_in_use(self) -> bool:
+        return self.query_one("#flag-kind", Select).value is not Select.NULL or any(
+            self.query_one(f"#flag-{key}", Input).value.strip() for key in FLAG_FIELDS
+        )
 
     def _fill_flags(self) -> None:
         table = self.query_one(DataTable)
@@ -117,31 +135,51 @@ class ProfileScreen(Screen):
         elif event.button.id == "save":
             self.action_save()
 
-    def add_flag(self) -> None:
+    def add_flag(self) -> bool:
+        """Move the filled-in form into the list; False (and a message) if it is not valid."""
         kind = self.query_one("#flag-kind", Select).value
         if kind is Select.NULL:
             self.notify("Choose what kind of red flag it is.", severity="warning")
-            return
+            return False
         values = {
-            key: self.query_one(f"#flag-{key}", Input).value.strip() or None
-            for key in ("exam", "date", "start", "end", "detail")
+            key: self.query_one(f"#flag-{key}", Input).value.strip() or None for key in FLAG_FIELDS
         }
         candidate = RedFlag(kind=str(kind), **values)
         try:
             self._validated(self._profile([*self.flags, candidate]))
         except UserError as exc:
             self.notify(str(exc).split(": ", 1)[-1], severity="error")
-            return
+            return False
         self.flags.append(candidate)
         self._fill_flags()
-        for key in ("exam", "date", "start", "end", "detail"):
+        self.query_one("#flag-kind", Select).clear()
+        for key in FLAG_FIELDS:
             self.query_one(f"#flag-{key}", Input).value = ""
+        return True
 
     def action_remove_flag(self) -> None:
         table = self.query_one(DataTable)
         if self.flags and table.has_focus:
             del self.flags[min(table.cursor_row, len(self.flags) - 1)]
             self._fill_flags()
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        if self.flags:
+            self.edit_flag()
+
+    def edit_flag(self) -> None:
+        """Enter on a red flag: take it out of the list into the form, to change and re-add."""
+        if self._form_in_use():
+            self.notify("Add or clear the red flag in the form first.", severity="warning")
+            return
+        table = self.query_one(DataTable)
+        flag = self.flags.pop(min(table.cursor_row, len(self.flags) - 1))
+        self._fill_flags()
+        self.query_one("#flag-kind", Select).value = flag.kind
+        for key in FLAG_FIELDS:
+            self.query_one(f"#flag-{key}", Input).value = getattr(flag, key) or ""
+        self.query_one("#flag-kind", Select).focus()
+        self.notify("Editing the red flag: change it, then Add red flag (or Ctrl+S).")
 
     def _profile(self, flags: list[RedFlag]) -> Profile:
         return Profile(
@@ -159,6 +197,9 @@ class ProfileScreen(Screen):
             return self.app.coach.read_profile(path)
 
     def action_save(self) -> None:
+        # A red flag filled in but not added is part of what the user means to save.
+        if self._form_in_use() and not self.add_flag():
+            return
         try:
             profile = self._validated(self._profile(self.flags))
             self.app.coach.save_profile(profile)
@@ -166,7 +207,24 @@ class ProfileScreen(Screen):
             self.notify(str(exc), severity="error")
             return
         self.notify("Profile saved.")
-        self.dismiss()
+        close(self)
 
     def action_leave(self) -> None:
-        self.dismiss()
+        """Esc: leave, but ask before throwing away changes (a removed flag included)."""
+        if self._state() == getattr(self, "_saved_state", None):
+            close(self)
+            return
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                close(self)
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Leave without saving your changes to the profile? Ctrl+S saves them.",
+                yes_label="Discard changes (y)",
+                no_label="Keep editing",
+            ),
+            answer,
+        )

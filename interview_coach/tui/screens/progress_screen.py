@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
+from interview_coach.tui.screens.closing import close
 from interview_coach.tui.widgets.score_card import LABELS
 
 ALL = "__all__"
@@ -22,7 +23,7 @@ class ProgressScreen(Screen):
     CSS_PATH = "progress_screen.tcss"
     BINDINGS = [
         Binding("p", "practise_due", "Practise what is due"),
-        Binding("escape", "app.pop_screen", "Home"),
+        Binding("escape", "leave", "Home"),
     ]
 
     def __init__(self) -> None:
@@ -102,3 +103,6 @@ class ProgressScreen(Screen):
 
         if self.plan:
             self.app.push_screen(PracticeScreen(topic=self.plan[0].topic))
+
+    def action_leave(self) -> None:
+        close(self)

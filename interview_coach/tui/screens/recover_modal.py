@@ -9,6 +9,7 @@ class RecoverModal(ConfirmModal):
     BINDINGS = [("escape", "answer(False)", "Later"), ("t", "answer(True)", "Transcribe now")]
     YES = ("Transcribe (t)", "primary")
     NO = "Later"
+    AUTO_FOCUS = "#yes"  # transcribing destroys nothing; Enter accepts
 
     def __init__(self, count: int, newest: str, question: str | None) -> None:
         about = f' to "{question}"' if question else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +13,30 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.storage import StoredAnswer
+from interview_coach.tui.screens.closing import close
+from interview_coach.tui.screens.confirm_modal import first_words
 
 ALL = "__all__"
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as the user's own clock shows it ("2026-11-26 09:44")."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def describe_deletion(answer: StoredAnswer, topic_title: str) -> str:
+    """The confirmation names what goes: when, which topic, and how the answer began."""
+    when = local_time(answer.created_at)
+    return (
+        f"Delete your {topic_title.lower()} answer of {when} (overall {answer.overall}), "
+        f'"{first_words(answer.answer_text)}", and its scores for good?'
+    )
 
 
 class ReviewScreen(Screen):
@@ -21,13 +45,15 @@ class ReviewScreen(Screen):
         Binding("enter", "open", "Open card"),
         Binding("d", "delete", "Delete answer"),
         Binding("p", "practise", "Practise this topic"),
-        Binding("escape", "app.pop_screen", "Home"),
+        Binding("escape", "leave", "Home"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.answers: list[StoredAnswer] = []
         self.topic = ALL
+        # The row to put the cursor back on after a reload: (answer id, row index).
+        self._keep: tuple[int | None, int] = (None, 0)
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -46,9 +72,17 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Date", "Topic", "Question", "Overall", "Source")
-        self.load()
+        self.reload()
 
     def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list again, keeping the cursor on the answer it was on (or, once that
+        answer is deleted, on the row that took its place)."""
+        selected = self._selected()
+        row = self.query_one(DataTable).cursor_row or 0
+        self._keep = (selected.id if selected else None, row)
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -57,7 +91,8 @@ class ReviewScreen(Screen):
         return list(reversed(self.app.coach.store().answers(topic=topic)))
 
     @work(thread=True, exit_on_error=False, group="delete")
-    def remove(self, answer_id: int) -> bool:
+    def delete_in_background(self, answer_id: int) -> bool:
+        # Not named ``remove``: Textual calls ``Widget.remove()`` when the screen closes.
         return self.app.coach.store().delete_answer(answer_id)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -68,7 +103,7 @@ class ReviewScreen(Screen):
                 self._fill(event.worker.result)
             elif event.worker.group == "delete":
                 self.notify("Answer deleted.")
-                self.load()
+                self.reload()
 
     def _fill(self, answers: list[StoredAnswer]) -> None:
         self.answers = answers
@@ -77,7 +112,7 @@ class ReviewScreen(Screen):
         titles = {t.id: t.title for t in self.app.coach.bank.topics.values()}
         for answer in answers:
             table.add_row(
-                answer.created_at[:16].replace("T", " "),
+                local_time(answer.created_at),
                 titles.get(answer.topic, answer.topic),
                 (answer.question_text or "")[:48],
                 str(answer.overall),
@@ -87,11 +122,17 @@ class ReviewScreen(Screen):
         self.query_one("#count", Static).update(
             f"{len(answers)} answer(s). Enter opens the card; d deletes; p practises that topic."
         )
+        keep_id, keep_row = self._keep
+        ids = [answer.id for answer in answers]
+        row = ids.index(keep_id) if keep_id in ids else min(keep_row, len(answers) - 1)
+        if answers:
+            table.move_cursor(row=max(row, 0), animate=False)
         table.focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value is not Select.NULL and event.value != self.topic:
             self.topic = str(event.value)
+            self._keep = (None, 0)
             self.load()
 
     def _selected(self) -> StoredAnswer | None:
@@ -121,9 +162,15 @@ class ReviewScreen(Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.remove(answer.id)
+                self.delete_in_background(answer.id)
 
-        self.app.push_screen(ConfirmModal("Delete this answer and its scores for good?"), confirmed)
+        self.app.push_screen(
+            ConfirmModal(describe_deletion(answer, self._title(answer))), confirmed
+        )
+
+    def _title(self, answer: StoredAnswer) -> str:
+        topic = self.app.coach.bank.topics.get(answer.topic)
+        return topic.title if topic else answer.topic
 
     def action_practise(self) -> None:
         from interview_coach.tui.screens.practice_screen import PracticeScreen
@@ -131,3 +178,6 @@ class ReviewScreen(Screen):
         answer = self._selected()
         if answer is not None:
             self.app.push_screen(PracticeScreen(topic=answer.topic))
+
+    def action_leave(self) -> None:
+        close(self)

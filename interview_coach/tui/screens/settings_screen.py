@@ -20,6 +20,7 @@ from interview_coach.coach import write_private
 from interview_coach.errors import UserError
 from interview_coach.locations import ensure_data_dir, settings_path
 from interview_coach.settings import RANGES, Settings, load_settings, settings_to_toml
+from interview_coach.tui.screens.closing import close
 
 
 class SettingsScreen(Screen):
@@ -76,6 +77,16 @@ class SettingsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(Switch).focus()
+        self.call_after_refresh(self._remember_saved_state)
+
+    def _remember_saved_state(self) -> None:
+        self._saved_state = self._state()
+
+    def _state(self) -> tuple:
+        """The form as shown: what Esc would throw away if it differs from the saved one."""
+        return tuple((field.id, field.value) for field in self.query(Input).results()) + tuple(
+            (field.id, field.value) for field in self.query(Switch).results()
+        )
 
     def _form(self) -> Settings:
         def text(name: str) -> str:
@@ -112,11 +123,28 @@ class SettingsScreen(Screen):
         if model_changed and self.app.voice_enabled:
             self.app.reload_voice()
         self.notify("Settings saved.")
-        self.dismiss()
+        close(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
 
     def action_leave(self) -> None:
-        self.dismiss()
+        """Esc: back, asking first if the form has changes that were not saved."""
+        if self._state() == getattr(self, "_saved_state", None):
+            close(self)
+            return
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                close(self)
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Leave without saving your changes to the settings? Ctrl+S saves them.",
+                yes_label="Discard changes (y)",
+                no_label="Keep editing",
+            ),
+            answer,
+        )

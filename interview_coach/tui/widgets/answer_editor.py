@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
@@ -26,6 +27,10 @@ class AnswerEditor(Vertical):
     AnswerEditor #status { height: 1; color: $text-muted; }
     AnswerEditor #status.over { color: $warning; }
     """
+
+    # Tab in the answer stays in the answer: the only field before it is the topic list,
+    # where the next space would open the list and swallow the typing. Shift+Tab leaves.
+    BINDINGS = [Binding("tab", "stay", "Stay in the answer", show=False)]
 
     elapsed: reactive[int] = reactive(0)
 
@@ -51,6 +56,9 @@ class AnswerEditor(Vertical):
     def on_text_area_changed(self) -> None:
         self._refresh_status()
 
+    def action_stay(self) -> None:
+        self.query_one(TextArea).focus()
+
     @property
     def text(self) -> str:
         return self.query_one(TextArea).text
@@ -64,7 +72,10 @@ class AnswerEditor(Vertical):
         return len(self.text.split())
 
     def _refresh_status(self) -> None:
-        status = self.query_one("#status", Static)
+        found = self.query("#status").results(Static)
+        status = next(found, None)
+        if status is None:  # the screen closed while the editor was mounting
+            return
         minutes, seconds = divmod(self.elapsed, 60)
         status.update(
             f"{self.word_count()} words   {minutes}:{seconds:02d} "

@@ -1,0 +1,42 @@
+"""Closing a screen exactly once.
+
+A second key or click can reach a screen that is already on its way out (Ctrl+S
+twice on a form, y y on a dialog, r n on a card). Dismissing it again finished
+its result a second time (``InvalidStateError``, a crash) or popped the screen
+underneath; the random-key test found both. Screens close through here.
+
+The screens on their way out are kept in a weak set, not in an attribute:
+``Screen._closing`` already exists in Textual (its message pump's shutdown flag),
+and setting it froze the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakSet
+
+from textual.screen import Screen
+
+_closing: WeakSet[Screen] = WeakSet()
+
+
+def is_closing(screen: Screen) -> bool:
+    return screen in _closing
+
+
+def close(screen: Screen, result: Any = None) -> bool:
+    """Dismiss ``screen`` with ``result`` unless it is already closing; True if it closed."""
+    if screen in _closing:
+        return False
+    _closing.add(screen)
+    screen.dismiss(result)
+    return True
+
+
+def replace(screen: Screen, new_screen: Screen) -> bool:
+    """Switch from ``screen`` to ``new_screen`` once (the mock's end -> its summary)."""
+    if screen in _closing:
+        return False
+    _closing.add(screen)
+    screen.app.switch_screen(new_screen)
+    return True
