@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from voice_support import word_errors  # noqa: E402
 
-from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav  # noqa: E402
+from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio  # noqa: E402
 from interview_coach.speech.live_transcription import LiveTranscription  # noqa: E402
 from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
 from interview_coach.speech.transcriber import (  # noqa: E402
@@ -91,7 +91,7 @@ def evaluate(transcriber: TimedSegments, answers: list[tuple[str, Path]], folder
     for text, wav in answers:
         wrong, total = word_errors(text, live_transcript(transcriber, wav, folder))
         errors, words = errors + wrong, words + total
-    seconds = sum(read_wav(wav).size for _, wav in answers) / SAMPLE_RATE
+    seconds = sum(read_audio(wav).size for _, wav in answers) / SAMPLE_RATE
     costs = [cost for _, cost, _ in transcriber.calls]
     return {
         "model": transcriber.label,
@@ -122,7 +122,7 @@ def main() -> None:
         for label, cls in (("app", ContentWindowWhisper), ("stock", WhisperModel)):
             model = cls(path, device="cpu", compute_type="int8", cpu_threads=threads)
             transcriber = TimedSegments(model, label)
-            transcriber.transcribe_segment(read_wav(answers[0][1])[:SAMPLE_RATE])  # warm up
+            transcriber.transcribe_segment(read_audio(answers[0][1])[:SAMPLE_RATE])  # warm up
             transcriber.calls.clear()
             report.append(evaluate(transcriber, answers, folder))
     print(json.dumps(report, indent=2))

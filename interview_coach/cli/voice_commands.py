@@ -49,10 +49,10 @@ def record(args: argparse.Namespace) -> int:
 
 def transcribe(args: argparse.Namespace) -> int:
     from interview_coach.domain.delivery import delivery_metrics
-    from interview_coach.speech.audio_files import read_wav
+    from interview_coach.speech.audio_files import read_audio
     from interview_coach.speech.transcriber import WhisperTranscriber
 
-    audio = read_wav(Path(args.wav))
+    audio = read_audio(Path(args.audio))
     transcriber = WhisperTranscriber(args.model or _settings().model)
     transcriber.load(warm_up=False)
     transcript = transcriber.transcribe_audio(audio)

@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from interview_coach.errors import UserError
-from interview_coach.speech.audio_files import SAMPLE_RATE, open_wav_writer, read_wav, to_int16
+from interview_coach.speech.audio_files import SAMPLE_RATE, open_wav_writer, read_audio, to_int16
 from interview_coach.speech.voice_activity import BLOCK, VoiceActivity
 
 PORTAUDIO_HINT = (
@@ -79,10 +79,10 @@ class MicrophoneSource:
 
 
 class WavFileSource:
-    """A WAV file as if spoken, optionally paced at real time (for latency benchmarks)."""
+    """An audio file as if spoken, optionally paced at real time (for latency benchmarks)."""
 
     def __init__(self, path: Path, realtime: bool = False, tail_silence_s: float = 3.0) -> None:
-        audio = read_wav(path)
+        audio = read_audio(path)
         silence = np.zeros(int(tail_silence_s * SAMPLE_RATE), dtype=np.float32)
         self.audio = np.concatenate([audio, silence])
         self.realtime = realtime
