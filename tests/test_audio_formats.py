@@ -100,6 +100,8 @@ def test_real_speech_in_flac_is_transcribed_right_by_the_command(run_cli):
         "americans",
     ]
     assert heard["words"][-1]["end"] <= 11.0
+    assert heard["text"].endswith("country.") and ".." not in heard["text"]
+    assert all(any(c.isalpha() for c in w["word"]) for w in heard["words"])
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=[f[0] for f in FORMATS])

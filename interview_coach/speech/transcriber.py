@@ -170,12 +170,29 @@ class WhisperTranscriber:
                 vad_filter=False,
                 **options,
             )
-            return [
-                Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
-                for segment in segments
-                for w in (segment.words or [])
-                if w.word.strip()
-            ]
+            return attach_punctuation(
+                [
+                    Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
+                    for segment in segments
+                    for w in (segment.words or [])
+                    if w.word.strip()
+                ]
+            )
+
+
+def attach_punctuation(words: list[Word]) -> list[Word]:
+    """Whisper sometimes times a lone "." as a word of its own (jfk.flac ended
+    "country. ."): it would count towards words per minute and print as "country..".
+    Punctuation joins the word before it, once."""
+    kept: list[Word] = []
+    for word in words:
+        if any(ch.isalnum() for ch in word.word):
+            kept.append(word)
+        elif kept:
+            last = kept[-1]
+            text = last.word if last.word.endswith(word.word) else last.word + word.word
+            kept[-1] = Word(text, last.start, max(last.end, word.end), last.probability)
+    return kept
 
 
 def join_words(words: list[Word]) -> str:
