@@ -117,3 +117,35 @@ async def test_recording_left_by_a_crash_is_offered_transcribed_and_scored(
         [saved] = app.coach.store().answers()
         assert saved.source == "voice" and saved.question_text == "Tell me about Step 1."
     assert not list(folder.iterdir())
+
+
+async def test_a_microphone_problem_is_told_and_the_answer_still_scored(
+    data_home, profile_file, tmp_path
+):
+    """The recorder's one-sentence report (here from a source that stalled) reaches
+    the user as a notification; what was recorded is still transcribed and scored."""
+    require_model()
+    from interview_coach.speech.recorder import WavFileSource
+
+    stalled = (
+        "The microphone stopped sending sound after 14.0 s; what was recorded until then is kept."
+    )
+
+    class StalledSource(WavFileSource):
+        def problem(self) -> str | None:
+            return stalled
+
+    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
+    app = voice_app(profile_file, wav)
+    app.audio_source_factory = lambda: StalledSource(wav)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert any(str(n.message) == stalled for n in app._notifications)
+        assert app.screen.card["overall"] >= 60

@@ -60,7 +60,10 @@ def _record(args: argparse.Namespace) -> int:
         "duration_s": round(result.duration_s, 2),
         "speech_s": round(result.speech_s, 2),
         "stopped_by": result.stopped_by,
+        "warning": result.warning,
     }
+    if result.warning:
+        print(f"interview-coach: {result.warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(payload))
     else:

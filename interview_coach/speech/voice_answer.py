@@ -28,6 +28,7 @@ class VoiceAnswer:
     audio_path: Path | None
     stopped_by: str
     wait_after_stop_s: float
+    warning: str | None = None  # dropped sound or a stalled microphone, one sentence
 
 
 def capture_answer(
@@ -65,4 +66,5 @@ def capture_answer(
         audio_path=audio_path if keep_audio else None,
         stopped_by=recording.stopped_by,
         wait_after_stop_s=time.perf_counter() - recording.ended_at,
+        warning=recording.warning,
     )

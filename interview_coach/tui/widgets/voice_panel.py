@@ -131,9 +131,13 @@ class VoicePanel(Vertical):
             self.show_state(IDLE)
             answer = event.worker.result
             if answer.text.strip():
+                if answer.warning:  # the answer is kept, but the user should know why it is short
+                    self.app.notify(answer.warning, severity="warning", timeout=8)
                 self.post_message(self.Captured(answer))
             else:
-                self.post_message(self.Failed("No speech was heard; check the microphone."))
+                self.post_message(
+                    self.Failed(answer.warning or "No speech was heard; check the microphone.")
+                )
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.recording = False
             self.show_state(IDLE)
