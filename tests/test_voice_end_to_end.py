@@ -134,8 +134,8 @@ def test_a_live_segment_is_encoded_once_and_not_padded_to_30_s(tmp_path):
     second time; the app's model must do neither (else answers wait ~3x longer)."""
     require_model()
     from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio
+    from interview_coach.speech.live_decoder import PADDING_FRAMES
     from interview_coach.speech.transcriber import WhisperTranscriber
-    from interview_coach.speech.whisper_window import PADDING_FRAMES
 
     sentence = WER_SENTENCES[1]
     audio = read_audio(speak_to_wav(sentence, tmp_path / "segment.wav"))
@@ -148,3 +148,8 @@ def test_a_live_segment_is_encoded_once_and_not_padded_to_30_s(tmp_path):
     assert len(counter.frames) == 1, counter.frames
     assert counter.frames[0] <= content + PADDING_FRAMES + 2 < 3000
     assert word_error_rate(sentence, " ".join(w.word for w in words)) <= 0.2
+    # Whole files are untouched by the live decoder: faster-whisper's own 30 s windows.
+    counter.frames.clear()
+    whole = transcriber.transcribe_audio(audio)
+    assert counter.frames and set(counter.frames) == {3000}, counter.frames
+    assert word_error_rate(sentence, whole.text) <= 0.2

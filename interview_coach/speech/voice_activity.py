@@ -27,6 +27,8 @@ class VoiceActivity:
         from faster_whisper.vad import get_vad_model
 
         # One ONNX session per process (get_vad_model is cached); the state is ours.
+        # faster-whisper 1.2.1 ships Silero v6 as one session; 1.1.0-1.2.0 had v5 as
+        # two (pyproject.toml requires >= 1.2.1).
         self._session = get_vad_model().session
         self.threshold = threshold
         self.reset()
