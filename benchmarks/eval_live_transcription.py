@@ -12,7 +12,9 @@ Prints one JSON document per way of decoding segments:
 - segment_s_p50 / segment_s_max: cost of one segment (the wait after Space);
 - wer: word error rate of the live transcripts against the answers' text;
 - runaway_segments: segments with more than 6 words a second (a repetition loop);
-- whole_file_wer, wer_vs_whole_file: the one-pass WER of the same audio, and the ratio.
+- whole_file_wer, wer_vs_whole_file: the one-pass WER of the same audio, and the ratio;
+- saved_wer, saved_wer_vs_whole_file, refine_rtf (app only): the transcript the app
+  saves after its whole-answer pass, and that pass's cost per second of audio.
 
 Usage: python benchmarks/eval_live_transcription.py [--limit N]
 """
@@ -36,8 +38,7 @@ from voice_support import word_errors  # noqa: E402
 
 from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio  # noqa: E402
 from interview_coach.speech.live_decoder import SegmentDecoder  # noqa: E402
-from interview_coach.speech.live_transcription import LiveTranscription  # noqa: E402
-from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
+from interview_coach.speech.recorder import WavFileSource  # noqa: E402
 from interview_coach.speech.transcriber import (  # noqa: E402
     FILLER_PROMPT,
     LIVE_TEMPERATURES,
@@ -47,7 +48,7 @@ from interview_coach.speech.transcriber import (  # noqa: E402
     physical_cores,
 )
 from interview_coach.speech.tts import Pyttsx3Speaker  # noqa: E402
-from interview_coach.speech.voice_activity import VoiceActivity  # noqa: E402
+from interview_coach.speech.voice_answer import VoiceAnswer, capture_answer, refine  # noqa: E402
 
 
 def spoken_answers(folder: Path, limit: int | None) -> list[tuple[str, Path]]:
@@ -100,17 +101,15 @@ class StockSegments(TimedSegments):
         return words
 
 
-def live_transcript(transcriber: WhisperTranscriber, wav: Path, folder: Path) -> str:
-    live = LiveTranscription(transcriber)
-    record(
+def spoken_answer(transcriber: WhisperTranscriber, wav: Path, folder: Path) -> VoiceAnswer:
+    """The app's capture: recorder, VAD, live segments (fed as fast as possible)."""
+    return capture_answer(
         WavFileSource(wav, realtime=False, tail_silence_s=0),
+        transcriber,
         folder / "take.wav",
         max_seconds=600,
         silence_stop_s=2.5,
-        vad=VoiceActivity(),
-        on_block=lambda info, block: live.feed(block, info.speech),
     )
-    return live.finish().text
 
 
 def whole_file_wer(transcriber: WhisperTranscriber, answers: list[tuple[str, Path]]) -> float:
@@ -122,11 +121,21 @@ def whole_file_wer(transcriber: WhisperTranscriber, answers: list[tuple[str, Pat
     return errors / max(words, 1)
 
 
-def evaluate(transcriber: TimedSegments, answers: list[tuple[str, Path]], folder: Path) -> dict:
-    errors = words = 0
+def evaluate(
+    transcriber: TimedSegments, answers: list[tuple[str, Path]], folder: Path, saved: bool
+) -> dict:
+    """Live segments; with ``saved``, also the transcript the app stores after its
+    whole-answer pass (``voice_answer.refine``), timed apart from the live cost."""
+    errors = words = saved_errors = 0
+    refine_s = 0.0
     for text, wav in answers:
-        wrong, total = word_errors(text, live_transcript(transcriber, wav, folder))
+        answer = spoken_answer(transcriber, wav, folder)
+        wrong, total = word_errors(text, answer.text)
         errors, words = errors + wrong, words + total
+        if saved:
+            started = time.perf_counter()
+            saved_errors += word_errors(text, refine(answer, transcriber).text)[0]
+            refine_s += time.perf_counter() - started
     seconds = sum(read_audio(wav).size for _, wav in answers) / SAMPLE_RATE
     costs = [cost for _, cost, _ in transcriber.calls]
     return {
@@ -139,6 +148,14 @@ def evaluate(transcriber: TimedSegments, answers: list[tuple[str, Path]], folder
         "segment_s_max": round(max(costs), 3),
         "wer": round(errors / max(words, 1), 4),
         "runaway_segments": sum(1 for length, _, n in transcriber.calls if n > 6 * length + 3),
+        **(
+            {
+                "saved_wer": round(saved_errors / max(words, 1), 4),
+                "refine_rtf": round(refine_s / seconds, 4),
+            }
+            if saved
+            else {}
+        ),
     }
 
 
@@ -158,11 +175,13 @@ def main() -> None:
             transcriber = cls(model, label)
             transcriber.transcribe_segment(read_audio(answers[0][1])[:SAMPLE_RATE])  # warm up
             transcriber.calls.clear()
-            report.append(evaluate(transcriber, answers, folder))
+            report.append(evaluate(transcriber, answers, folder, saved=label == "app"))
         whole = whole_file_wer(TimedSegments(model, "whole file"), answers)
     for entry in report:
         entry["whole_file_wer"] = round(whole, 4)
         entry["wer_vs_whole_file"] = round(entry["wer"] / max(whole, 1e-9), 2)
+        if "saved_wer" in entry:
+            entry["saved_wer_vs_whole_file"] = round(entry["saved_wer"] / max(whole, 1e-9), 2)
     print(json.dumps(report, indent=2))
 
 
