@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from interview_coach.domain.delivery import delivery_metrics  # noqa: E402
 from interview_coach.speech import transcriber as stt  # noqa: E402
-from interview_coach.speech.audio_files import read_wav  # noqa: E402
+from interview_coach.speech.audio_files import read_audio  # noqa: E402
 from interview_coach.speech.tts import Pyttsx3Speaker  # noqa: E402
 
 SENTENCES = [
@@ -49,7 +49,7 @@ def main() -> None:
         for index, sentence in enumerate(SENTENCES):
             path = Path(name) / f"f{index}.wav"
             speaker.save(sentence, path)
-            audios.append(read_wav(path))
+            audios.append(read_audio(path))
         conditions = [
             (f"{mode}_{label}", mode, prompt)
             for mode in ("whole", "live")

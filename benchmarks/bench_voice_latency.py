@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from interview_coach.coach import Coach  # noqa: E402
-from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav, write_wav  # noqa: E402
+from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio, write_wav  # noqa: E402
 from interview_coach.speech.live_transcription import LiveTranscription  # noqa: E402
 from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
 from interview_coach.speech.transcriber import WhisperTranscriber  # noqa: E402
@@ -51,7 +51,7 @@ def speech_of_length(seconds: float, folder: Path) -> Path:
     for index, sentence in enumerate(sentences):
         wav = folder / f"sentence{index}.wav"
         speaker.save(sentence, wav)
-        audio = read_wav(wav)
+        audio = read_audio(wav)
         pieces += [audio, gap]
         total += (audio.size + gap.size) / SAMPLE_RATE
         if total >= seconds:

@@ -136,6 +136,20 @@ class Coach:
         )
         return session_id, answer_id
 
+    def refine(
+        self,
+        answer_id: int,
+        answer: str,
+        topic: str,
+        question_id: str | None = None,
+        delivery: dict[str, Any] | None = None,
+    ) -> ScoreCard | None:
+        """Re-score a saved spoken answer with a better transcript and store both in
+        place of the live ones; None when the answer was deleted meanwhile."""
+        card = self.score(answer, topic, question_id)
+        replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
+        return card if replaced else None
+
     def overview(self) -> tuple[list[tuple[str, float, int]], list[PlanItem]]:
         """Weakest topics and the practice plan from one read of the history."""
         answers = self.store().answers()

@@ -44,3 +44,11 @@ def test_a_loop_in_the_middle_keeps_the_words_after_it():
 )
 def test_what_a_speaker_might_really_say_is_left_alone(spoken):
     assert text_of(collapse_repeats(words_of(spoken))) == spoken
+
+
+def test_a_lone_full_stop_from_whisper_joins_the_word_before_it():
+    from interview_coach.speech.transcriber import attach_punctuation, join_words
+
+    words = attach_punctuation(words_of("for your country. . And then ,"))
+    assert join_words(words) == "for your country. And then,"
+    assert len(words) == 5 and words[2].end == pytest.approx(words_of("a b c d")[3].end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tui_support import settle
-from voice_support import require_model, speak_to_wav
+from voice_support import require_model, speak_to_wav, word_error_rate
 
 from interview_coach.tui.app import make_app
 
@@ -49,7 +49,15 @@ async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
         assert "words/min" in str(app.screen.query_one("#delivery").render())
         assert app.screen.card["overall"] >= 60
         [saved] = app.coach.store().answers()
+        # The card came from the live segments; the saved answer was then transcribed
+        # again in one pass over the whole answer, re-scored, and the user told.
+        assert any(n.title == "Transcript refined" for n in app._notifications)
     assert saved.source == "voice" and saved.delivery["duration_s"] > 10
+    assert saved.delivery["transcript"] == "refined"
+    assert word_error_rate(ANSWER, saved.answer_text) <= 0.10, saved.answer_text
+    assert (
+        saved.overall == app.coach.score(saved.answer_text, saved.topic, saved.question_id).overall
+    )
     assert not list((data_home / "recordings").glob("*.wav")), "audio kept after transcription"
 
 
@@ -91,6 +99,8 @@ async def test_mock_interview_in_voice_mode(data_home, profile_file, tmp_path):
         assert type(app.screen).__name__ == "MockSummaryScreen"
         assert all(r["delivery"]["wpm"] > 100 for r in app.screen.results)
         assert {a.source for a in app.coach.store().answers()} == {"voice"}
+        # Refined in the background, even the last one whose screen had already closed.
+        assert {a.delivery["transcript"] for a in app.coach.store().answers()} == {"refined"}
 
 
 async def test_recording_left_by_a_crash_is_offered_transcribed_and_scored(
@@ -120,3 +130,35 @@ async def test_recording_left_by_a_crash_is_offered_transcribed_and_scored(
         [saved] = app.coach.store().answers()
         assert saved.source == "voice" and saved.question_text == "Tell me about Step 1."
     assert not list(folder.iterdir())
+
+
+async def test_a_microphone_problem_is_told_and_the_answer_still_scored(
+    data_home, profile_file, tmp_path
+):
+    """The recorder's one-sentence report (here from a source that stalled) reaches
+    the user as a notification; what was recorded is still transcribed and scored."""
+    require_model()
+    from interview_coach.speech.recorder import WavFileSource
+
+    stalled = (
+        "The microphone stopped sending sound after 14.0 s; what was recorded until then is kept."
+    )
+
+    class StalledSource(WavFileSource):
+        def problem(self) -> str | None:
+            return stalled
+
+    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
+    app = voice_app(profile_file, wav)
+    app.audio_source_factory = lambda: StalledSource(wav)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert any(str(n.message) == stalled for n in app._notifications)
+        assert app.screen.card["overall"] >= 60

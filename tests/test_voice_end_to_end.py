@@ -73,13 +73,13 @@ def test_strong_answer_outscores_weak_after_recording_and_transcription(run_cli,
 
 
 def test_word_error_rate_on_synthetic_speech_is_at_most_15_percent(transcriber, tmp_path):
-    from interview_coach.speech.audio_files import read_wav
+    from interview_coach.speech.audio_files import read_audio
 
     errors = words = 0
     heard_all = []
     for index, sentence in enumerate(WER_SENTENCES):
         wav = speak_to_wav(sentence, tmp_path / f"s{index}.wav")
-        heard = transcriber.transcribe_audio(read_wav(wav)).text
+        heard = transcriber.transcribe_audio(read_audio(wav)).text
         wrong, length = word_errors(sentence, heard)
         errors, words = errors + wrong, words + length
         heard_all.append(heard)
@@ -88,7 +88,7 @@ def test_word_error_rate_on_synthetic_speech_is_at_most_15_percent(transcriber, 
 
 def test_live_transcription_matches_whole_file_transcription(transcriber, rubrics, tmp_path):
     from interview_coach.domain.scoring import score_answer
-    from interview_coach.speech.audio_files import read_wav
+    from interview_coach.speech.audio_files import read_audio
     from interview_coach.speech.live_transcription import LiveTranscription
     from interview_coach.speech.recorder import WavFileSource, record
 
@@ -102,7 +102,7 @@ def test_live_transcription_matches_whole_file_transcription(transcriber, rubric
         on_block=lambda info, block: live.feed(block, info.speech),
     )
     transcript = live.finish()
-    whole = transcriber.transcribe_audio(read_wav(wav)).text
+    whole = transcriber.transcribe_audio(read_audio(wav)).text
     assert recording.stopped_by == "silence"
     assert partials, "no partial transcript was produced while recording"
     # Cutting at pauses costs the tiny model some context: a few words differ from one
@@ -133,12 +133,12 @@ def test_a_live_segment_is_encoded_once_and_not_padded_to_30_s(tmp_path):
     """The live cost per segment: faster-whisper pads to 30 s and decodes the tail a
     second time; the app's model must do neither (else answers wait ~3x longer)."""
     require_model()
-    from interview_coach.speech.audio_files import SAMPLE_RATE, read_wav
+    from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio
+    from interview_coach.speech.live_decoder import PADDING_FRAMES
     from interview_coach.speech.transcriber import WhisperTranscriber
-    from interview_coach.speech.whisper_window import PADDING_FRAMES
 
     sentence = WER_SENTENCES[1]
-    audio = read_wav(speak_to_wav(sentence, tmp_path / "segment.wav"))
+    audio = read_audio(speak_to_wav(sentence, tmp_path / "segment.wav"))
     transcriber = WhisperTranscriber()
     transcriber.load(warm_up=False)
     counter = CountingEncoder(transcriber._model.model)
@@ -148,3 +148,8 @@ def test_a_live_segment_is_encoded_once_and_not_padded_to_30_s(tmp_path):
     assert len(counter.frames) == 1, counter.frames
     assert counter.frames[0] <= content + PADDING_FRAMES + 2 < 3000
     assert word_error_rate(sentence, " ".join(w.word for w in words)) <= 0.2
+    # Whole files are untouched by the live decoder: faster-whisper's own 30 s windows.
+    counter.frames.clear()
+    whole = transcriber.transcribe_audio(audio)
+    assert counter.frames and set(counter.frames) == {3000}, counter.frames
+    assert word_error_rate(sentence, whole.text) <= 0.2

@@ -45,11 +45,11 @@ def speak_to_wav(text: str, path: Path) -> Path:
 
 def simulated_microphone(home: Path, wav: Path) -> dict[str, str]:
     """A HOME whose ALSA default capture device plays ``wav`` (as 16 kHz S16_LE raw)."""
-    from interview_coach.speech.audio_files import read_wav, to_int16
+    from interview_coach.speech.audio_files import read_audio, to_int16
 
     raw = home / "answer.raw"
     home.mkdir(parents=True, exist_ok=True)
-    raw.write_bytes(to_int16(read_wav(wav)).tobytes())
+    raw.write_bytes(to_int16(read_audio(wav)).tobytes())
     (home / ".asoundrc").write_text(ASOUNDRC.format(raw=raw))
     return {"HOME": str(home)}
 

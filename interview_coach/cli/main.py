@@ -98,9 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop after this much silence (default: settings.toml, else 2.5)",
     )
 
-    p = sub.add_parser("transcribe", help="transcribe a WAV file locally with Whisper")
+    p = sub.add_parser(
+        "transcribe", help="transcribe an audio file (WAV, FLAC, MP3, OGG, M4A) with local Whisper"
+    )
     _common(p)
-    p.add_argument("wav", metavar="FILE.wav")
+    p.add_argument("audio", metavar="AUDIO_FILE")
     p.add_argument(
         "--model",
         metavar="NAME_OR_PATH",

@@ -1,7 +1,8 @@
 """`record` and `transcribe`: the voice pipeline from the command line.
 
-Heavy modules (sounddevice, numpy, faster-whisper) are imported only here, so
-the other commands stay fast and work where voice is not installed.
+Heavy modules (sounddevice, numpy, PyAV, faster-whisper) are imported only here,
+so the other commands stay fast and work where voice is not installed; where it
+is not, both commands say in one sentence how to install it.
 """
 
 from __future__ import annotations
@@ -9,11 +10,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from interview_coach.errors import UserError
 from interview_coach.locations import settings_path
 from interview_coach.settings import Settings, load_settings
+from interview_coach.speech.availability import voice_extra_missing
+
+
+@contextmanager
+def _voice_extra() -> Iterator[None]:
+    """A third-party module missing means the voice extra is not installed; one of
+    ours missing is a bug and stays an internal error."""
+    try:
+        yield
+    except ImportError as exc:
+        if (exc.name or "").startswith("interview_coach"):
+            raise
+        raise voice_extra_missing(exc) from exc
 
 
 def _settings() -> Settings:
@@ -22,6 +38,11 @@ def _settings() -> Settings:
 
 
 def record(args: argparse.Namespace) -> int:
+    with _voice_extra():
+        return _record(args)
+
+
+def _record(args: argparse.Namespace) -> int:
     silence_stop = _settings().silence_stop_s if args.silence_stop is None else args.silence_stop
     if args.max_seconds <= 0 or silence_stop < 0:
         raise UserError("--max-seconds must be positive and --silence-stop not negative.")
@@ -39,7 +60,10 @@ def record(args: argparse.Namespace) -> int:
         "duration_s": round(result.duration_s, 2),
         "speech_s": round(result.speech_s, 2),
         "stopped_by": result.stopped_by,
+        "warning": result.warning,
     }
+    if result.warning:
+        print(f"interview-coach: {result.warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(payload))
     else:
@@ -48,11 +72,16 @@ def record(args: argparse.Namespace) -> int:
 
 
 def transcribe(args: argparse.Namespace) -> int:
+    with _voice_extra():
+        return _transcribe(args)
+
+
+def _transcribe(args: argparse.Namespace) -> int:
     from interview_coach.domain.delivery import delivery_metrics
-    from interview_coach.speech.audio_files import read_wav
+    from interview_coach.speech.audio_files import read_audio
     from interview_coach.speech.transcriber import WhisperTranscriber
 
-    audio = read_wav(Path(args.wav))
+    audio = read_audio(Path(args.audio))
     transcriber = WhisperTranscriber(args.model or _settings().model)
     transcriber.load(warm_up=False)
     transcript = transcriber.transcribe_audio(audio)

@@ -5,6 +5,15 @@ from __future__ import annotations
 from interview_coach.errors import UserError
 
 
+def voice_extra_missing(exc: ImportError) -> UserError:
+    """The sentence for a voice feature used where the voice extra is not installed."""
+    return UserError(
+        f"Voice needs the voice extra ({exc.name or exc} is missing): "
+        "pip install 'interview-coach[voice]' (recording also needs the PortAudio library: "
+        "sudo apt-get install libportaudio2)."
+    )
+
+
 def load_voice(need_microphone: bool = True, model: str | None = None):
     """Returns (transcriber, None) when voice works, else (None, reason in one sentence)."""
     try:
@@ -26,8 +35,5 @@ def load_voice(need_microphone: bool = True, model: str | None = None):
     except UserError as exc:
         return None, str(exc)
     except ImportError as exc:
-        return None, (
-            f"Voice needs the voice extras ({exc.name} is missing): "
-            "pip install 'interview-coach[voice]'."
-        )
+        return None, str(voice_extra_missing(exc))
     return transcriber, None

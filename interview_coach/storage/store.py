@@ -129,6 +129,38 @@ class CoachStore:
             )
         return answer_id
 
+    def replace_answer(
+        self,
+        answer_id: int,
+        card: dict[str, Any],
+        answer_text: str,
+        delivery: dict[str, Any] | None,
+    ) -> bool:
+        """A better transcript of a saved answer (a whole-recording pass after the live
+        one): text, card, delivery and dimension scores change together; False when
+        the answer is gone (deleted meanwhile)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE answers SET answer_text = ?, overall = ?, card_json = ?, delivery_json = ?"
+                " WHERE id = ?",
+                (
+                    answer_text,
+                    card["overall"],
+                    json.dumps(card),
+                    json.dumps(delivery) if delivery is not None else None,
+                    answer_id,
+                ),
+            )
+            if cursor.rowcount == 0:
+                return False
+            db.execute("DELETE FROM dimension_scores WHERE answer_id = ?", (answer_id,))
+            db.executemany(
+                "INSERT INTO dimension_scores (answer_id, dimension, score, level)"
+                " VALUES (?, ?, ?, ?)",
+                [(answer_id, d, r["score"], r["level"]) for d, r in card["dimensions"].items()],
+            )
+        return True
+
     def delete_answer(self, answer_id: int) -> bool:
         with self.transaction() as db:
             cursor = db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))

@@ -146,6 +146,12 @@ class MockScreen(VoiceModeMixin, Screen):
             source="voice" if delivery else "typed",
             delivery=delivery,
         )
+        if delivery:
+            self.app.call_from_thread(
+                lambda: self.query_one(VoicePanel).refine_saved(
+                    answer_id, question.topic, question.id
+                )
+            )
         return {
             "card": card.to_json(),
             "answer": text,

@@ -211,7 +211,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
     ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
         coach = self.app.coach
         card = coach.score(text, question.topic, question.id)
-        session_id, _ = coach.save(
+        session_id, answer_id = coach.save(
             card,
             text,
             session_id=session_id,
@@ -219,6 +219,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
             source="voice",
             question_text=prompt,
             delivery=delivery,
+        )
+        self.app.call_from_thread(
+            lambda: self.query_one(VoicePanel).refine_saved(answer_id, question.topic, question.id)
         )
         return card.to_json(), text, session_id, delivery
 

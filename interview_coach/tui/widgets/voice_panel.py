@@ -2,7 +2,10 @@
 
 The panel owns the capture (a thread worker running ``capture_answer``) and
 posts ``VoicePanel.Captured`` or ``VoicePanel.Failed`` up to its screen, which
-decides what to do with the transcript: messages up, attributes down.
+decides what to do with the transcript: messages up, attributes down. Once the
+screen has saved the answer it calls ``refine_saved``: the whole answer is then
+transcribed again in one pass in the background (more accurate than the live
+segments the card was built from), and the saved answer is re-scored with it.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class VoicePanel(Vertical):
         self.recording = False
         self._stop_requested = False
         self.context: dict[str, str] = {}  # the question being answered, set by the screen
+        self.last_answer = None  # the VoiceAnswer captured last, until it is refined
 
     def compose(self) -> ComposeResult:
         yield Static(IDLE, id="voice-state")
@@ -131,10 +135,61 @@ class VoicePanel(Vertical):
             self.show_state(IDLE)
             answer = event.worker.result
             if answer.text.strip():
+                self.last_answer = answer
+                if answer.warning:  # the answer is kept, but the user should know why it is short
+                    self.app.notify(answer.warning, severity="warning", timeout=8)
                 self.post_message(self.Captured(answer))
             else:
-                self.post_message(self.Failed("No speech was heard; check the microphone."))
+                self.post_message(
+                    self.Failed(answer.warning or "No speech was heard; check the microphone.")
+                )
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.recording = False
             self.show_state(IDLE)
             self.post_message(self.Failed(str(event.worker.error or "Recording stopped.")))
+
+    # -- refining ----------------------------------------------------------------
+    def refine_saved(self, answer_id: int, topic: str, question_id: str | None) -> None:
+        """The last captured answer was saved as ``answer_id``: replace its live
+        transcript with one pass over the whole answer. Runs as an app worker, so it
+        finishes (and is never cancelled half-way through its write) when the screen
+        changes, as it does after the last question of a mock interview."""
+        answer, self.last_answer = self.last_answer, None
+        if answer is None or answer.audio is None:
+            return
+        app = self.app
+
+        def whole_answer_pass() -> None:
+            from interview_coach.speech.voice_answer import refine
+
+            try:
+                refined = refine(answer, app.transcriber)
+                if refined.transcript != "refined":
+                    return
+                before = app.coach.score(answer.text, topic, question_id).overall
+                card = app.coach.refine(
+                    answer_id, refined.text, topic, question_id, refined.delivery
+                )
+            except Exception as exc:  # the live transcript stays saved; say so, once
+                app.call_from_thread(
+                    app.notify,
+                    f"Could not re-transcribe the whole answer ({exc}); "
+                    "the live transcript is saved.",
+                    severity="warning",
+                )
+                return
+            if card is not None:
+                change = (
+                    f"overall {before} -> {card.overall}"
+                    if card.overall != before
+                    else f"overall still {card.overall}"
+                )
+                app.call_from_thread(
+                    app.notify,
+                    f"Saved with the whole-answer transcript ({change}); Review shows it.",
+                    title="Transcript refined",
+                )
+
+        app.run_worker(
+            whole_answer_pass, thread=True, group="voice-refine", exit_on_error=False
+        )
