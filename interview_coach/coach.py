@@ -13,7 +13,7 @@ from typing import Any
 
 from interview_coach import locations
 from interview_coach.domain.bank import QuestionBank, default_bank
-from interview_coach.domain.follow_ups import score_follow_up
+from interview_coach.domain.follow_ups import JOIN, score_follow_up
 from interview_coach.domain.practice_plan import PlanItem, practice_plan, series_by_dimension
 from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
 from interview_coach.domain.results import ScoreCard
@@ -143,10 +143,17 @@ class Coach:
         topic: str,
         question_id: str | None = None,
         delivery: dict[str, Any] | None = None,
+        followed: dict[str, Any] | None = None,
     ) -> ScoreCard | None:
         """Re-score a saved spoken answer with a better transcript and store both in
-        place of the live ones; None when the answer was deleted meanwhile."""
-        card = self.score(answer, topic, question_id)
+        place of the live ones; None when the answer was deleted meanwhile. A follow-up
+        reply is re-judged (and saved) together with the answer it follows."""
+        if followed is None:
+            card = self.score(answer, topic, question_id)
+        else:
+            previous = ScoreCard.from_json(followed["card"])
+            card = self.score_follow_up(followed["answer"], previous, answer)
+            answer = followed["answer"] + JOIN + answer
         replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
         return card if replaced else None
 

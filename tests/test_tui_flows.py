@@ -87,6 +87,27 @@ async def test_follow_up_is_asked_after_a_weak_answer(app):
         assert str(app.screen.query_one("#question").render()) == follow_up
 
 
+async def test_a_follow_up_reply_is_judged_with_the_answer_it_follows(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_practice(app, pilot)
+        await type_answer(app, pilot, WEAK)
+        first = app.screen.card
+        await pilot.press("f")
+        await settle(app, pilot)
+        await type_answer(
+            app, pilot, "I met a tutor twice a week and did forty timed questions every day."
+        )
+        card = app.screen.card
+        assert card["follows"] == first["follow_up"]
+        assert card["gain"] is not None
+        assert card["follow_up"] != first["follow_up"]  # never asked twice
+        assert "Judged with your first answer" in str(
+            app.screen.query_one("#follow-up-gain").render()
+        )
+        saved = app.coach.store().answers()[-1]
+        assert saved.answer_text.startswith(WEAK[:30])  # saved together, as Review shows it
+
+
 async def test_saved_answer_appears_in_review_and_can_be_deleted(app):
     async with app.run_test(size=(110, 32)) as pilot:
         await open_practice(app, pilot)

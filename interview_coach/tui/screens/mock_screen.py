@@ -17,6 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from interview_coach.domain.follow_ups import JOIN
+from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import replace
@@ -103,7 +105,6 @@ class MockScreen(VoiceModeMixin, Screen):
             return
         question = self.questions[self.index]
         prompt = self.follow_up or question.text
-        was_follow_up = self.follow_up is not None
         if self.voice_mode:
             if self.query_one(VoicePanel).recording:
                 self.notify("Stop the recording first (space).", severity="warning")
@@ -114,7 +115,7 @@ class MockScreen(VoiceModeMixin, Screen):
             answer = self.pending_voice
             self.saving = True
             self.score(
-                answer.text, question, prompt, was_follow_up, answer.delivery, self.session_id
+                answer.text, question, prompt, self._followed(), answer.delivery, self.session_id
             )
             return
         text = self.query_one(AnswerEditor).text
@@ -122,7 +123,11 @@ class MockScreen(VoiceModeMixin, Screen):
             self.notify("Say something before moving on (or Esc to end).", severity="warning")
             return
         self.saving = True
-        self.score(text, question, prompt, was_follow_up, None, self.session_id)
+        self.score(text, question, prompt, self._followed(), None, self.session_id)
+
+    def _followed(self) -> dict[str, Any] | None:
+        """While answering a follow-up: the result of the answer it follows."""
+        return self.results[-1] if self.follow_up is not None and self.results else None
 
     @work(thread=True, exit_on_error=False, group="score")
     def score(
@@ -130,16 +135,26 @@ class MockScreen(VoiceModeMixin, Screen):
         text: str,
         question: AskedQuestion,
         prompt: str,
-        was_follow_up: bool,
+        followed: dict[str, Any] | None,
         delivery: dict[str, Any] | None = None,
         session_id: int | None = None,
     ) -> dict[str, Any]:
-        """Runs in a thread: reads its arguments, returns a result, sets no screen state."""
+        """Runs in a thread: reads its arguments, returns a result, sets no screen state.
+
+        A follow-up reply is judged with the answer it follows, and saved with it, so
+        the card's evidence points into the text the user sees in Review.
+        """
         coach = self.app.coach
-        card = coach.score(text, question.topic, question.id)
+        if followed is None:
+            card = coach.score(text, question.topic, question.id)
+            saved_text = text
+        else:
+            previous = ScoreCard.from_json(followed["card"])
+            card = coach.score_follow_up(followed["answer"], previous, text)
+            saved_text = followed["answer"] + JOIN + text
         session_id, answer_id = coach.save(
             card,
-            text,
+            saved_text,
             session_id=session_id,
             kind="mock",
             question_text=prompt,
@@ -149,14 +164,14 @@ class MockScreen(VoiceModeMixin, Screen):
         if delivery:
             self.app.call_from_thread(
                 lambda: self.query_one(VoicePanel).refine_saved(
-                    answer_id, question.topic, question.id
+                    answer_id, question.topic, question.id, followed
                 )
             )
         return {
             "card": card.to_json(),
-            "answer": text,
+            "answer": saved_text,
             "question": prompt,
-            "follow_up": was_follow_up,
+            "follow_up": followed is not None,
             "id": answer_id,
             "session_id": session_id,
             "delivery": delivery,

@@ -12,6 +12,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 from interview_coach.tui.screens.closing import close
 
 
+def counted_results(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One result per question: a follow-up's combined card replaces the answer it follows."""
+    counted: list[dict[str, Any]] = []
+    for result in results:
+        if result["follow_up"] and counted:
+            counted[-1] = result
+        else:
+            counted.append(result)
+    return counted
+
+
 class MockSummaryScreen(Screen):
     CSS_PATH = "mock_summary_screen.tcss"
     BINDINGS = [
@@ -25,9 +36,13 @@ class MockSummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.results:
-            mean = sum(r["card"]["overall"] for r in self.results) / len(self.results)
-            text = f"Mock interview: {len(self.results)} answers, mean overall {mean:.0f}/100."
+        counted = counted_results(self.results)
+        if counted:
+            mean = sum(r["card"]["overall"] for r in counted) / len(counted)
+            text = (
+                f"Mock interview: {len(counted)} questions, mean overall {mean:.0f}/100 "
+                "(a question with a follow-up counts as the two answers together)."
+            )
         else:
             text = "Mock interview ended before any answer."
         yield Static(text, classes="title", id="summary")

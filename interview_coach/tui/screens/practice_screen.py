@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
+from interview_coach.domain.follow_ups import JOIN
+from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
@@ -51,6 +53,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.question: AskedQuestion | None = None
         self.prompt_text = ""  # the question or follow-up being answered
         self.previous_card: dict[str, Any] | None = None
+        # While answering a follow-up: the answer and card it follows, and the
+        # follow-ups already asked about this question.
+        self.followed: dict[str, Any] | None = None
+        self.asked: tuple[str, ...] = ()
         self.session_id: int | None = None
         self._saved_draft = ""
         self.voice_mode = False
@@ -88,6 +94,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
     def show_question(
         self, question: AskedQuestion | None = None, prompt: str | None = None, keep_text: str = ""
     ) -> None:
+        if question is None or question is not self.question:
+            self.followed, self.asked = None, ()  # a new question starts a new exchange
         if question is None:
             if not self.queue:
                 self._refill()
@@ -197,7 +205,13 @@ class PracticeScreen(VoiceModeMixin, Screen):
         answer = message.answer
         self.saving = True
         self.score_voice(
-            answer.text, answer.delivery, self.question, self.prompt_text, self.session_id
+            answer.text,
+            answer.delivery,
+            self.question,
+            self.prompt_text,
+            self.session_id,
+            self.followed,
+            self.asked,
         )
 
     @work(thread=True, exit_on_error=False, group="voice-score")
@@ -208,9 +222,11 @@ class PracticeScreen(VoiceModeMixin, Screen):
         question: AskedQuestion,
         prompt: str,
         session_id: int | None,
+        followed: dict[str, Any] | None = None,
+        asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
         coach = self.app.coach
-        card = coach.score(text, question.topic, question.id)
+        card, text = judge(coach, text, question, followed, asked)
         session_id, answer_id = coach.save(
             card,
             text,
@@ -221,7 +237,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
             delivery=delivery,
         )
         self.app.call_from_thread(
-            lambda: self.query_one(VoicePanel).refine_saved(answer_id, question.topic, question.id)
+            lambda: self.query_one(VoicePanel).refine_saved(
+                answer_id, question.topic, question.id, followed
+            )
         )
         return card.to_json(), text, session_id, delivery
 
@@ -249,14 +267,22 @@ class PracticeScreen(VoiceModeMixin, Screen):
             self.notify("Type your answer first.", severity="warning")
             return
         self.saving = True
-        self.score_answer(text, self.question, self.prompt_text, self.session_id)
+        self.score_answer(
+            text, self.question, self.prompt_text, self.session_id, self.followed, self.asked
+        )
 
     @work(thread=True, exit_on_error=False, group="score")
     def score_answer(
-        self, text: str, question: AskedQuestion, prompt: str, session_id: int | None
+        self,
+        text: str,
+        question: AskedQuestion,
+        prompt: str,
+        session_id: int | None,
+        followed: dict[str, Any] | None = None,
+        asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int]:
         coach = self.app.coach
-        card = coach.score(text, question.topic, question.id)
+        card, text = judge(coach, text, question, followed, asked)
         session_id, _ = coach.save(
             card, text, session_id=session_id, kind="practice", question_text=prompt
         )
@@ -305,14 +331,35 @@ class PracticeScreen(VoiceModeMixin, Screen):
         previous = self.previous_card
         self.previous_card = card
 
+        followed, asked = self.followed, self.asked
+
         def after(choice: str | None) -> None:
             if choice == "retry":
+                self.followed, self.asked = followed, asked
                 self.show_question(self.question, self.prompt_text)
             elif choice == "follow_up" and card.get("follow_up"):
                 self.show_question(self.question, card["follow_up"])
+                self.followed = {"answer": text, "card": card}
+                self.asked = (*asked, card["follow_up"])
                 self.previous_card = None
             else:
                 self.previous_card = None
                 self.show_question()
 
         self.app.push_screen(CardScreen(card, text, previous, delivery), after)
+
+
+def judge(
+    coach: Any,
+    text: str,
+    question: AskedQuestion,
+    followed: dict[str, Any] | None,
+    asked: tuple[str, ...],
+) -> tuple[ScoreCard, str]:
+    """The card and the text to save: a follow-up reply is judged and saved together
+    with the answer it follows, so evidence points into the text Review shows."""
+    if followed is None:
+        return coach.score(text, question.topic, question.id), text
+    previous = ScoreCard.from_json(followed["card"])
+    card = coach.score_follow_up(followed["answer"], previous, text, asked)
+    return card, followed["answer"] + JOIN + text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -20,6 +21,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
+
+from interview_coach.domain.results import ScoreCard
 
 METER_WIDTH = 30
 SOFT_LIMIT_S = 90
@@ -149,11 +152,18 @@ class VoicePanel(Vertical):
             self.post_message(self.Failed(str(event.worker.error or "Recording stopped.")))
 
     # -- refining ----------------------------------------------------------------
-    def refine_saved(self, answer_id: int, topic: str, question_id: str | None) -> None:
+    def refine_saved(
+        self,
+        answer_id: int,
+        topic: str,
+        question_id: str | None,
+        followed: dict[str, Any] | None = None,
+    ) -> None:
         """The last captured answer was saved as ``answer_id``: replace its live
         transcript with one pass over the whole answer. Runs as an app worker, so it
         finishes (and is never cancelled half-way through its write) when the screen
-        changes, as it does after the last question of a mock interview."""
+        changes, as it does after the last question of a mock interview. A follow-up
+        reply (``followed``: the answer and card it follows) is re-judged with it."""
         answer, self.last_answer = self.last_answer, None
         if answer is None or answer.audio is None:
             return
@@ -166,9 +176,14 @@ class VoicePanel(Vertical):
                 refined = refine(answer, app.transcriber)
                 if refined.transcript != "refined":
                     return
-                before = app.coach.score(answer.text, topic, question_id).overall
+                if followed is None:
+                    before = app.coach.score(answer.text, topic, question_id).overall
+                else:
+                    previous = ScoreCard.from_json(followed["card"])
+                    live = app.coach.score_follow_up(followed["answer"], previous, answer.text)
+                    before = live.overall
                 card = app.coach.refine(
-                    answer_id, refined.text, topic, question_id, refined.delivery
+                    answer_id, refined.text, topic, question_id, refined.delivery, followed
                 )
             except Exception as exc:  # the live transcript stays saved; say so, once
                 app.call_from_thread(
@@ -190,6 +205,4 @@ class VoicePanel(Vertical):
                     title="Transcript refined",
                 )
 
-        app.run_worker(
-            whole_answer_pass, thread=True, group="voice-refine", exit_on_error=False
-        )
+        app.run_worker(whole_answer_pass, thread=True, group="voice-refine", exit_on_error=False)
