@@ -3,7 +3,8 @@
 A softmax over the thirteen roles from a clause's sentence vector and its shape
 (``interview_coach.domain.role_classifier.shape_vector``), L2-regularised, picked
 by 5-fold cross-validation on the bank's own examples. No corpus answer is read.
-Prints a JSON summary; ``--write`` saves the weights with the bank's digest.
+Prints a JSON summary; ``--write`` saves the weights with the bank's digest, and
+the examples' vectors (float16) to ``rubrics/role_vectors.npy``.
 
     .venv/bin/python benchmarks/train_roles.py [--write]
 """
@@ -87,6 +88,8 @@ def main() -> None:
         for role, row in zip(ROLES, weights, strict=True):
             lines.append(f"{role} = [" + ", ".join(f"{v:.4f}" for v in row) + "]")
         (ROOT / "rubrics" / "role_classifier.toml").write_text("\n".join(lines) + "\n")
+        # The examples' vectors, so loading the coach need not embed the whole bank.
+        np.save(ROOT / "rubrics" / "role_vectors.npy", vectors.astype(np.float16))
 
 
 if __name__ == "__main__":

@@ -68,6 +68,24 @@ class RoleClassifier:
         return exps / exps.sum(axis=1, keepdims=True)
 
 
+def attach_bank_vectors(bank: RoleBank, path: Path, classifier: RoleClassifier) -> RoleBank:
+    """The bank with its shipped vectors, if they were computed for exactly this bank
+    (same digest as the classifier fitted beside them); otherwise the bank as it is."""
+    import dataclasses
+
+    import numpy as np
+
+    if not path.is_file() or classifier.bank_digest != bank_digest(bank):
+        return bank
+    try:
+        vectors = np.load(path).astype(np.float32)
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"{path}: cannot be read as example vectors ({exc}).") from exc
+    if vectors.shape != (bank.size(), 256):
+        return bank
+    return dataclasses.replace(bank, vectors=vectors)
+
+
 def load_role_classifier(path: Path) -> RoleClassifier:
     import numpy as np
 

@@ -26,7 +26,11 @@ from interview_coach.domain.datafiles import (
     where,
 )
 from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
-from interview_coach.domain.role_classifier import RoleClassifier, load_role_classifier
+from interview_coach.domain.role_classifier import (
+    RoleClassifier,
+    attach_bank_vectors,
+    load_role_classifier,
+)
 from interview_coach.domain.roles import RoleBank, load_role_bank
 
 DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
@@ -344,6 +348,8 @@ def load_rubrics(folder: Path) -> Rubrics:
     judgment = load_judgment_model(model_file) if model_file.exists() else None
     classifier_file = folder / "role_classifier.toml"
     classifier = load_role_classifier(classifier_file) if classifier_file.exists() else None
+    if classifier is not None:
+        roles = attach_bank_vectors(roles, folder / "role_vectors.npy", classifier)
     return Rubrics(
         weights,
         rewrites,

@@ -56,23 +56,29 @@ class SentenceVectors:
     lock: threading.Lock
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        """Mean of each text's token vectors, normalised; rows in the order given.
+
+        Token rows are gathered without padding and summed per text with
+        ``np.add.reduceat``, so a bank of thousands of examples embeds in tens of
+        milliseconds instead of building a padded (texts x tokens x 256) block.
+        """
         import numpy as np
 
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
-            return np.zeros((0, self.table.shape[1]), dtype=np.float32)
+            return out
         with self.lock:
             encoded = self.tokenizer.encode_batch(texts, add_special_tokens=False)
-        width = max(1, max(len(e.ids) for e in encoded))
-        ids = np.zeros((len(texts), width), dtype=np.int64)
-        mask = np.zeros((len(texts), width), dtype=np.float32)
-        for row, item in enumerate(encoded):
-            ids[row, : len(item.ids)] = item.ids
-            mask[row, : len(item.ids)] = 1.0
-        np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
-        summed = (self.table[ids] * mask[..., None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1.0)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-9)).astype(np.float32)
+        lengths = np.array([len(e.ids) for e in encoded])
+        present = np.flatnonzero(lengths)
+        if present.size:
+            ids = np.concatenate([encoded[i].ids for i in present]).astype(np.int64)
+            np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
+            starts = np.concatenate([[0], np.cumsum(lengths[present])[:-1]])
+            sums = np.add.reduceat(self.table[ids], starts, axis=0)
+            out[present] = sums / lengths[present, None]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-9)
 
 
 @lru_cache(maxsize=1)
