@@ -21,6 +21,7 @@ from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 FOR_ME = "__for_me__"
@@ -67,7 +68,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         with Vertical(id="practice"):
             with Horizontal(id="topic-row"):
                 yield Static("Topic", classes="muted")
-                yield Select(options, value=self.topic, allow_blank=False, id="topic")
+                yield SafeSelect(options, value=self.topic, allow_blank=False, id="topic")
             yield Static("", id="question", classes="question")
             yield AnswerEditor(id="editor")
             yield VoicePanel(id="voice")
