@@ -127,19 +127,12 @@ async def send_key(app, pilot, key: str) -> None:
 async def _after_screen_change(app, pilot, before) -> None:
     """A new screen mounts before a person can press the next key (Textual's own Header
     fails when a screen is closed while it is still mounting): drain the new screen's
-    messages too, without waiting for the CPU to idle. Likewise a drop-down list paints
-    before the next key (Textual 8.2's OptionList fails on PageUp before its first layout)."""
+    messages too, without waiting for the CPU to idle."""
     for _ in range(3):
         if app.screen is before:
-            break
+            return
         before = app.screen
         await pilot._wait_for_screen()
-    focused = app.focused
-    if focused is not None and type(focused).__name__ == "SelectOverlay":
-        for _ in range(5):
-            if getattr(focused, "_index_to_line", True) or not focused.is_attached:
-                break
-            await pilot.pause()
 
 
 async def click(app, pilot, rng: random.Random) -> None:

@@ -176,3 +176,21 @@ async def test_a_double_tap_closes_a_screen_once(seeded, name, key):
         # The second key may land on the screen below (Esc Esc = back twice), but never
         # on the closed screen again, and never past Home onto Textual's blank screen.
         assert app.screen is not closed and app.screen in underneath, f"now on {app.screen}"
+
+
+@pytest.mark.parametrize("page_key", ["page_up", "page_down"])
+async def test_a_page_key_as_a_drop_down_opens_does_not_stop_the_app(seeded, page_key):
+    """Textual 8.2.8's list raised KeyError on a page key before its first layout (the
+    monkey met it after Up opened a list); here the key lands in the same moment."""
+    from textual.widgets._select import SelectOverlay
+
+    app = seeded()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await reach(app, pilot, "review")
+        select = app.screen.query_one("#filter")
+        select.focus()
+        select.expanded = True  # opened: an option is highlighted, nothing laid out yet
+        getattr(select.query_one(SelectOverlay), f"action_{page_key}")()
+        await settle(app, pilot)
+        assert_alive(app, f"{page_key} as the topic filter opens")

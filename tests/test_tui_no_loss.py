@@ -335,3 +335,29 @@ async def test_esc_in_settings_asks_before_dropping_changes(app):
         await pilot.press("enter")  # Keep editing
         await settle(app, pilot)
         assert app.screen is screen and screen.query_one("#tts_rate", Input).value == "170"
+
+
+async def test_reopening_practice_before_the_draft_is_written_still_offers_it(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_practice(app, pilot)
+        store = app.coach.store()
+        written, release = threading.Event(), threading.Event()
+        save_draft = store.save_draft
+
+        def slow_save_draft(*args, **kwargs):
+            release.wait(30)  # the disk is slow today
+            save_draft(*args, **kwargs)
+            written.set()
+
+        store.save_draft = slow_save_draft
+        screen.query_one("#answer-text").insert("Typed, then Esc and straight back")
+        await pilot.press("escape")
+        await pilot.press("p")  # the draft is not in the database yet
+        await pilot.pause()
+        for worker in [w for w in app.workers if w.node is app.screen]:
+            await worker.wait()  # the screen's own workers (the draft read), not the save
+        await pilot.pause()
+        assert app.screen.query_one("#answer-text").text == "Typed, then Esc and straight back"
+        release.set()
+        assert await asyncio.to_thread(written.wait, 30)
+        await settle(app, pilot)

@@ -51,6 +51,13 @@ def _our_textual_classes() -> list[type]:
     return found
 
 
+# Overrides made on purpose, each with its reason in the class's docstring.
+DELIBERATE = {
+    "SafeSelectOverlay.action_page_up",
+    "SafeSelectOverlay.action_page_down",
+}
+
+
 def _accidental_overrides(cls: type) -> list[str]:
     ours = [c for c in cls.__mro__ if c.__module__.startswith("interview_coach")]
     textual = [c for c in cls.__mro__ if c.__module__.startswith("textual")]
@@ -58,6 +65,8 @@ def _accidental_overrides(cls: type) -> list[str]:
     for mine in ours:
         for name in vars(mine):
             if name.startswith("_") or name in INTENDED:
+                continue
+            if f"{mine.__name__}.{name}" in DELIBERATE:
                 continue
             if any(name in vars(base) for base in textual):
                 clashes.append(f"{mine.__name__}.{name}")

@@ -55,6 +55,7 @@ class CoachApp(App):
         self.leftover_recordings: list = []
         self.recovering = False  # a recovered recording is being scored and saved
         self.crash_report: Path | None = None  # written when a bug stops the app
+        self.draft_handover: dict | None = None  # Esc from Practice -> the next Practice
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())

@@ -23,6 +23,7 @@ from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 FOR_ME = "__for_me__"
@@ -73,7 +74,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         with Vertical(id="practice"):
             with Horizontal(id="topic-row"):
                 yield Static("Topic", classes="muted")
-                yield Select(options, value=self.topic, allow_blank=False, id="topic")
+                yield SafeSelect(options, value=self.topic, allow_blank=False, id="topic")
             yield Static("", id="question", classes="question")
             yield AnswerEditor(id="editor")
             yield VoicePanel(id="voice")
@@ -174,6 +175,13 @@ class PracticeScreen(VoiceModeMixin, Screen):
         if self.question is not None and text != self._saved_draft:
             # An app worker, not a screen one: it must outlive this screen.
             store, question, prompt = self.app.coach.store(), self.question, self.prompt_text
+            # The next Practice may read the database before this write lands: hand the
+            # draft over in memory too (the UI thread sets it, the next screen takes it).
+            self.app.draft_handover = {
+                "text": text,
+                "question_id": question.id,
+                "question_text": prompt,
+            }
             self.app.run_worker(
                 lambda: write_draft(store, text, question, prompt),
                 thread=True,
@@ -311,6 +319,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
 
     def _apply_draft(self, draft: dict[str, Any] | None) -> None:
         coach = self.app.coach
+        handover = getattr(self.app, "draft_handover", None)
+        if handover is not None:  # newer than (or the same as) what the database said
+            self.app.draft_handover = None
+            draft = handover if handover["text"].strip() else None
         if draft and draft.get("question_id"):
             try:
                 question = coach.question(draft["question_id"])

@@ -24,6 +24,7 @@ from interview_coach.domain.profile import (
 )
 from interview_coach.errors import UserError
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.safe_select import SafeSelect
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
 
@@ -58,14 +59,14 @@ class ProfileScreen(Screen):
                 yield Static("Name (optional)")
                 yield Input(profile.name or "", id="name", placeholder="e.g. Sam")
                 yield Static("Applicant type")
-                yield Select(
+                yield SafeSelect(
                     [(APPLICANT_LABELS[t], t) for t in APPLICANT_TYPES],
                     value=profile.applicant_type,
                     allow_blank=False,
                     id="applicant-type",
                 )
                 yield Static("Specialty")
-                yield Select(
+                yield SafeSelect(
                     [(s.name, s.id) for s in coach.rubrics.specialties.values()],
                     value=profile.specialty,
                     allow_blank=False,
@@ -76,7 +77,7 @@ class ProfileScreen(Screen):
             yield Static("Add a red flag", classes="title")
             with Grid(id="new-flag"):
                 yield Static("Kind")
-                yield Select(
+                yield SafeSelect(
                     [(t.title, t.id) for t in coach.bank.topics.values()],
                     prompt="Choose a red flag",
                     id="flag-kind",

@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.score_card import LABELS
 
 ALL = "__all__"
@@ -36,7 +37,7 @@ class ProgressScreen(Screen):
         yield Header()
         with Horizontal(id="progress-top"):
             yield Static("Topic", classes="muted")
-            yield Select(
+            yield SafeSelect(
                 [("All topics", ALL)] + [(t.title, t.id) for t in coach.bank.topics.values()],
                 value=ALL,
                 allow_blank=False,

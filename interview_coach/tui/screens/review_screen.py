@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.storage import StoredAnswer
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.screens.confirm_modal import first_words
+from interview_coach.tui.widgets.safe_select import SafeSelect
 
 ALL = "__all__"
 
@@ -60,7 +61,7 @@ class ReviewScreen(Screen):
         yield Header()
         with Horizontal(id="filter-row"):
             yield Static("Topic", classes="muted")
-            yield Select(
+            yield SafeSelect(
                 [("All topics", ALL)] + [(t.title, t.id) for t in coach.bank.topics.values()],
                 value=ALL,
                 allow_blank=False,
