@@ -117,7 +117,9 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
         for role in ("blame", "self_pity", "minimising"):
             if has[role]:
                 return role
-        return rule_reason if rule_reason != "strong" else "no_cause"
+        if has["own_cause"]:
+            return "strong"  # a cause is owned and nothing pulls it down: say so
+        return rule_reason if rule_reason not in ("strong",) else "no_cause"
     if dimension == "corrective_action":
         if not has["change"]:
             return "vague" if has["vague_effort"] else "none"
