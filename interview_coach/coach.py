@@ -102,6 +102,23 @@ class Coach:
             question_follow_ups=self.question(question_id).follow_ups if question_id else (),
         )
 
+    def judge(
+        self,
+        text: str,
+        topic: str,
+        question_id: str | None,
+        followed: dict[str, Any] | None = None,
+        asked: tuple[str, ...] = (),
+    ) -> tuple[ScoreCard, str]:
+        """The card and the text to save. A follow-up reply (``followed``: the saved
+        result it follows, with its "answer" and "card") is judged and saved together
+        with that answer, so the card's evidence points into the text Review shows."""
+        if followed is None:
+            return self.score(text, topic, question_id), text
+        previous = ScoreCard.from_json(followed["card"])
+        card = self.score_follow_up(followed["answer"], previous, text, asked)
+        return card, followed["answer"] + JOIN + text
+
     # -- storage ---------------------------------------------------------------
     def store(self):
         if self._store is None:
@@ -148,12 +165,7 @@ class Coach:
         """Re-score a saved spoken answer with a better transcript and store both in
         place of the live ones; None when the answer was deleted meanwhile. A follow-up
         reply is re-judged (and saved) together with the answer it follows."""
-        if followed is None:
-            card = self.score(answer, topic, question_id)
-        else:
-            previous = ScoreCard.from_json(followed["card"])
-            card = self.score_follow_up(followed["answer"], previous, answer)
-            answer = followed["answer"] + JOIN + answer
+        card, answer = self.judge(answer, topic, question_id, followed)
         replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
         return card if replaced else None
 

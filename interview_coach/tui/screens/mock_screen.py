@@ -17,8 +17,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from interview_coach.domain.follow_ups import JOIN
-from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import replace
@@ -145,13 +143,7 @@ class MockScreen(VoiceModeMixin, Screen):
         the card's evidence points into the text the user sees in Review.
         """
         coach = self.app.coach
-        if followed is None:
-            card = coach.score(text, question.topic, question.id)
-            saved_text = text
-        else:
-            previous = ScoreCard.from_json(followed["card"])
-            card = coach.score_follow_up(followed["answer"], previous, text)
-            saved_text = followed["answer"] + JOIN + text
+        card, saved_text = coach.judge(text, question.topic, question.id, followed)
         session_id, answer_id = coach.save(
             card,
             saved_text,

@@ -16,8 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
-from interview_coach.domain.follow_ups import JOIN
-from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
@@ -234,7 +232,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
         coach = self.app.coach
-        card, text = judge(coach, text, question, followed, asked)
+        card, text = coach.judge(text, question.topic, question.id, followed, asked)
         session_id, answer_id = coach.save(
             card,
             text,
@@ -290,7 +288,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int]:
         coach = self.app.coach
-        card, text = judge(coach, text, question, followed, asked)
+        card, text = coach.judge(text, question.topic, question.id, followed, asked)
         session_id, _ = coach.save(
             card, text, session_id=session_id, kind="practice", question_text=prompt
         )
@@ -359,19 +357,3 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 self.show_question()
 
         self.app.push_screen(CardScreen(card, text, previous, delivery), after)
-
-
-def judge(
-    coach: Any,
-    text: str,
-    question: AskedQuestion,
-    followed: dict[str, Any] | None,
-    asked: tuple[str, ...],
-) -> tuple[ScoreCard, str]:
-    """The card and the text to save: a follow-up reply is judged and saved together
-    with the answer it follows, so evidence points into the text Review shows."""
-    if followed is None:
-        return coach.score(text, question.topic, question.id), text
-    previous = ScoreCard.from_json(followed["card"])
-    card = coach.score_follow_up(followed["answer"], previous, text, asked)
-    return card, followed["answer"] + JOIN + text

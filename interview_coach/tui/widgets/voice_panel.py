@@ -22,8 +22,6 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from interview_coach.domain.results import ScoreCard
-
 METER_WIDTH = 30
 SOFT_LIMIT_S = 90
 IDLE = "Voice mode: press space to start speaking, space again to stop (or pause 2.5 s)."
@@ -176,12 +174,7 @@ class VoicePanel(Vertical):
                 refined = refine(answer, app.transcriber)
                 if refined.transcript != "refined":
                     return
-                if followed is None:
-                    before = app.coach.score(answer.text, topic, question_id).overall
-                else:
-                    previous = ScoreCard.from_json(followed["card"])
-                    live = app.coach.score_follow_up(followed["answer"], previous, answer.text)
-                    before = live.overall
+                before = app.coach.judge(answer.text, topic, question_id, followed)[0].overall
                 card = app.coach.refine(
                     answer_id, refined.text, topic, question_id, refined.delivery, followed
                 )
