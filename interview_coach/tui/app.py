@@ -59,7 +59,9 @@ class CoachApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        self.load_coach()
+        # After the first paint: loading the rubrics (and numpy for the sentence
+        # vectors) in a thread would otherwise hold the GIL while Home is drawn.
+        self.call_after_refresh(self.load_coach)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voice")
     def load_voice(self) -> object:
