@@ -36,7 +36,7 @@ soak: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_startup.py
-	$(BIN)/python benchmarks/eval_scorer.py
+	$(BIN)/python benchmarks/eval_scorer.py --test
 
 # Voice figures (about half an hour: answers are fed at real-time speed, and 72
 # spoken corpus answers are transcribed live by the app's model and the stock one).
@@ -45,6 +45,13 @@ bench-voice: $(STAMP)
 	$(BIN)/python benchmarks/eval_live_transcription.py
 	$(BIN)/python benchmarks/bench_fillers.py
 	$(BIN)/python benchmarks/bench_app_memory.py
+
+# After editing rubrics/roles/, a specialty's tie-back examples, or the features:
+# refit the role classifier (on the example bank) and the judgment model (on the
+# corpus's development split; the test split is never read).
+train: $(STAMP)
+	$(BIN)/python benchmarks/train_roles.py --write
+	$(BIN)/python benchmarks/train_judgment.py --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
