@@ -195,7 +195,8 @@ def test_a_second_verb_shares_the_subject_i(rubrics):
         score_answer(joined, "exam_failure", rubrics),
         score_answer(split, "exam_failure", rubrics),
     )
-    assert level(a, "non_defensiveness") == level(b, "non_defensiveness") != "missing"
+    joined_score, split_score = (c.dimensions["non_defensiveness"].score for c in (a, b))
+    assert split_score >= 40 and joined_score >= split_score - 10  # joining costs nothing
     for card in (a, b):
         owned = [
             e.text
