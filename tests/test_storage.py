@@ -115,3 +115,37 @@ def test_damaged_database_is_moved_aside_and_replaced(tmp_path, damage):
     assert "damaged" in fresh.notice
     assert fresh.sessions() == []
     assert list(tmp_path.glob("db.sqlite3.damaged-*"))
+
+
+def test_closing_while_another_thread_reads_waits_and_never_crashes(tmp_path):
+    """The app closes the store on exit while a worker may still be reading history."""
+    import sqlite3
+    import threading
+
+    from interview_coach.storage import open_store
+
+    store = open_store(tmp_path / "coach.sqlite3")
+    session = store.create_session("practice")
+    card = {
+        "topic": "gap",
+        "overall": 50,
+        "dimensions": {"tie_back": {"score": 50, "level": "partial"}},
+    }
+    for _ in range(200):
+        store.save_answer(session, card, "answer " * 50)
+    outcomes: list[str] = []
+
+    def read_repeatedly() -> None:
+        for _ in range(200):
+            try:
+                store.answers()
+            except sqlite3.ProgrammingError:  # closed: a clean error, not a crash
+                outcomes.append("closed")
+                return
+        outcomes.append("done")
+
+    reader = threading.Thread(target=read_repeatedly)
+    reader.start()
+    store.close()
+    reader.join()
+    assert outcomes in (["closed"], ["done"])

@@ -66,7 +66,11 @@ class CoachStore:
         self.notice = notice  # one sentence for the user, e.g. "moved a damaged database aside"
 
     def close(self) -> None:
-        self.connection.close()
+        """Close once no thread is inside a read or a write: closing the connection under
+        a query running in a worker thread crashes the process (seen as a segfault when
+        the app quit while Review was still loading)."""
+        with self.lock:
+            self.connection.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
