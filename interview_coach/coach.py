@@ -169,28 +169,50 @@ class Coach:
         replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
         return card if replaced else None
 
+    def counted_answers(self, answers: list | None = None) -> list:
+        """The history as progress counts it: one entry per question answered, where a
+        follow-up reply's card (judged with the answer it follows) replaces that answer."""
+        kept: list = []
+        for answer in sorted(self.store().answers() if answers is None else answers, key=_by_id):
+            previous = kept[-1] if kept else None
+            if (
+                answer.card.get("follows")
+                and previous is not None
+                and previous.session_id == answer.session_id
+                and previous.question_id == answer.question_id
+            ):
+                kept[-1] = answer
+            else:
+                kept.append(answer)
+        return kept
+
     def overview(self) -> tuple[list[tuple[str, float, int]], list[PlanItem]]:
         """Weakest topics and the practice plan from one read of the history."""
-        answers = self.store().answers()
+        answers = self.counted_answers()
         return self.topic_averages(answers), self.plan(answers)
 
     def topic_averages(self, answers: list | None = None) -> list[tuple[str, float, int]]:
         """(topic, mean overall, answers) for practised topics, weakest first."""
         totals: dict[str, list[int]] = {}
-        for answer in self.store().answers() if answers is None else answers:
+        for answer in self.counted_answers() if answers is None else answers:
             totals.setdefault(answer.topic, []).append(answer.overall)
         rows = [(t, sum(v) / len(v), len(v)) for t, v in totals.items()]
         return sorted(rows, key=lambda row: row[1])
 
     def plan(self, answers: list | None = None) -> list[PlanItem]:
         """Topics in the order to practise them (spaced repetition over past scores)."""
-        answers = self.store().answers() if answers is None else answers
+        answers = self.counted_answers() if answers is None else answers
         history = [(a.created_at, a.topic, a.overall) for a in answers]
         now = datetime.now(UTC).replace(tzinfo=None)
         return practice_plan(history, list(self.bank.topics), now)
 
     def dimension_series(self, topic: str | None = None) -> dict[str, list[int]]:
-        return series_by_dimension(self.store().dimension_history(), topic)
+        history = [
+            (a.created_at, a.topic, dimension, result["score"])
+            for a in self.counted_answers()
+            for dimension, result in a.card["dimensions"].items()
+        ]
+        return series_by_dimension(history, topic)
 
     def weak_topics(self) -> list[str]:
         return [topic for topic, mean, _ in self.topic_averages() if mean < 70]
@@ -207,6 +229,10 @@ class Coach:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def _by_id(answer: Any) -> int:
+    return answer.id
 
 
 def write_private(path: Path, text: str) -> None:

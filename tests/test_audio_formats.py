@@ -66,9 +66,10 @@ def extensible_wav_24bit(audio: np.ndarray, path: Path, channels: int = 2) -> Pa
     data = b"".join(int(v).to_bytes(3, "little", signed=True) for v in frames)
     rate, block = 16000, 3 * channels
     pcm_guid = bytes.fromhex("0100000000001000800000aa00389b71")
-    fmt = struct.pack(
-        "<HHIIHHHHI", 0xFFFE, channels, rate, rate * block, block, 24, 22, 24, 0x3
-    ) + pcm_guid
+    fmt = (
+        struct.pack("<HHIIHHHHI", 0xFFFE, channels, rate, rate * block, block, 24, 22, 24, 0x3)
+        + pcm_guid
+    )
     body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
     body += b"data" + struct.pack("<I", len(data)) + data
     path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)

@@ -41,3 +41,21 @@ def test_the_probed_dimension_and_gain_survive_saving(rubrics):
     restored = ScoreCard.from_json(card.to_json())
     assert restored.gain == card.gain and restored.probed == card.probed
     assert restored.follows == card.follows
+
+
+def test_progress_counts_a_question_with_a_follow_up_once(data_home):
+    from interview_coach.coach import Coach
+
+    coach = Coach.load(use_saved_profile=False)
+    first = coach.score(FIRST, "exam_failure")
+    session_id, _ = coach.save(first, FIRST)
+    reply, saved = coach.judge(
+        REPLY, "exam_failure", None, {"answer": FIRST, "card": first.to_json()}
+    )
+    coach.save(reply, saved, session_id=session_id)
+    [(topic, mean, count)] = coach.topic_averages()
+    assert (topic, count) == ("exam_failure", 1)
+    assert mean == reply.overall
+    series = coach.dimension_series("exam_failure")
+    assert all(len(scores) == 1 for scores in series.values())
+    coach.close()
