@@ -37,6 +37,7 @@ from corpus_loader import (  # noqa: E402
     load_corpus,
     load_heldout,
     moved_to_dev,
+    scoring_specialty,
 )
 
 from interview_coach.domain.rubric import Rubrics, default_rubrics  # noqa: E402
@@ -45,18 +46,16 @@ from interview_coach.domain.scoring import score_answer  # noqa: E402
 LEVELS = {"missing": 0, "partial": 1, "strong": 2}
 
 
-def known(specialty: str | None, rubrics: Rubrics) -> str | None:
-    """A specialty with no rubric file is scored as 'any specialty'."""
-    return specialty if specialty in rubrics.specialties else None
-
-
 def report(answers: list[LabelledAnswer], rubrics: Rubrics, misses: bool = False) -> dict:
     truth = {d: [] for d in DIMENSIONS}
     guess = {d: [] for d in DIMENSIONS}
     overall, label_sum, wrong = [], [], []
     for answer in answers:
         card = score_answer(
-            answer.text, answer.topic, rubrics, specialty=known(answer.specialty, rubrics)
+            answer.text,
+            answer.topic,
+            rubrics,
+            specialty=scoring_specialty(answer, rubrics.specialties),
         )
         overall.append(card.overall)
         label_sum.append(sum(answer.labels.values()))

@@ -23,16 +23,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from agreement import exact, quadratic_weighted_kappa  # noqa: E402
-from corpus_loader import DIMENSIONS, fresh_split, load_corpus, load_heldout  # noqa: E402
+from corpus_loader import (  # noqa: E402
+    DIMENSIONS,
+    fresh_split,
+    load_corpus,
+    load_heldout,
+    scoring_specialty,
+)
 
 from interview_coach.domain.reading import read_answer  # noqa: E402
 from interview_coach.domain.rubric import load_rubrics  # noqa: E402
-
-
-def known(specialty: str | None, rubrics) -> str | None:
-    """A specialty with no rubric file is scored as 'any specialty'."""
-    return specialty if specialty in rubrics.specialties else None
-
 
 STRENGTHS = (0.3, 1.0, 3.0, 10.0, 30.0)
 ORIGINAL_WEIGHT = 0.5  # the cue rules were tuned on these answers: trust them less
@@ -84,7 +84,8 @@ def main() -> None:
     answers = fresh_dev + older
     weights = np.array([1.0] * len(fresh_dev) + [ORIGINAL_WEIGHT] * len(older))
     rows = [
-        read_answer(a.text, a.topic, known(a.specialty, rubrics), rubrics).features for a in answers
+        read_answer(a.text, a.topic, scoring_specialty(a, rubrics.specialties), rubrics).features
+        for a in answers
     ]
     names = sorted({n for row in rows for n in row})
     x_raw = matrix(rows, names)

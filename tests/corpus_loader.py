@@ -44,6 +44,11 @@ class LabelledAnswer:
     source: str = "original"
 
 
+def scoring_specialty(answer: LabelledAnswer, specialties: object) -> str | None:
+    """The answer's specialty if it has a rubric file, else None ('any specialty')."""
+    return answer.specialty if answer.specialty in specialties else None
+
+
 def split_of(answer_id: str) -> str:
     """'test' for a frozen 30% of ids, 'dev' for the rest: the same split forever."""
     digest = hashlib.sha256(answer_id.encode()).digest()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interview_coach.domain.answer_text import Sentence, split_sentences
+from interview_coach.domain.answer_text import Sentence, sentence_at, split_sentences
 from interview_coach.domain.cues import Hit
 from interview_coach.domain.results import Evidence
 from interview_coach.domain.roles import has_verb
@@ -62,10 +62,7 @@ class Analysis:
         ]
 
     def sentence_of(self, offset: int) -> int:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end + 1:
-                return sentence.index
-        return len(self.sentences) - 1
+        return sentence_at(self.sentences, offset)
 
     def evidence(self, hit_or_index: Hit | int, effect: str, reason: str) -> Evidence:
         index = hit_or_index if isinstance(hit_or_index, int) else hit_or_index.sentence

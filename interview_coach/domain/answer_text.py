@@ -184,5 +184,13 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def sentence_at(sentences: tuple[Sentence, ...] | list[Sentence], offset: int) -> int:
+    """Index of the sentence holding character ``offset`` (the last one past the end)."""
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence.index
+    return max(0, len(sentences) - 1)
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9']+", text))

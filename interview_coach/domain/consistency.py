@@ -11,6 +11,7 @@ import re
 from interview_coach.domain.profile import Profile, month_label
 from interview_coach.domain.results import Flag
 from interview_coach.domain.selection import NUMBER_WORDS
+from interview_coach.domain.specifics import MONTHS
 
 _DURATION = re.compile(
     r"\b(\d+|" + "|".join(NUMBER_WORDS[1:]) + r"|a|one and a half|half a)\s*[- ]?"
@@ -23,13 +24,10 @@ _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = f"({MONTHS})"
 _SPOKEN_YEAR = (
     r"(?:(?:19|20)\d\d|twenty (?:nineteen|twenty"
-    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?))"
+    rf"(?:[ -](?:{'|'.join(NUMBER_WORDS[1:10])}))?))"
 )
 # "from March to May 2021", "January 2022 through September 2022",
 # "march twenty twenty two until may"
@@ -38,7 +36,6 @@ _RANGE = re.compile(
     rf"{_MONTH}\.?(?:\s+(?:of\s+)?({_SPOKEN_YEAR}))?",
     re.IGNORECASE,
 )
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def _months(amount: str, unit: str) -> float:
@@ -70,7 +67,7 @@ def _year(text: str | None) -> int | None:
     words = text.split()
     if words[:2] == ["twenty", "nineteen"]:
         return 2019
-    return 2020 + (_UNITS.index(words[2]) + 1 if len(words) > 2 else 0)
+    return 2020 + (NUMBER_WORDS.index(words[2]) if len(words) > 2 else 0)
 
 
 def _month_number(text: str) -> int:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_coach.domain.datafiles import DataFileError, read_toml
+from interview_coach.domain.results import DIMENSIONS
+from interview_coach.domain.results import LEVELS as LEVEL_NAMES
 from interview_coach.domain.roles import ROLES, Clause, sharpen
 
 if TYPE_CHECKING:
     from interview_coach.domain.analysis import Analysis
 
-LEVEL_NAMES = ("missing", "partial", "strong")
-DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
 SPECIFIC_KINDS = ("exam", "date", "duration", "attempt", "number", "frequency", "event")
 CUE_CATEGORIES = ("specialty", "residency", "link", "generic_tieback", "support", "result")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
+LEVELS = ("missing", "partial", "strong")
+
 
 def field_values(record: Any) -> dict[str, Any]:
     """A dataclass as a JSON object, one key per field in declaration order (shallow,

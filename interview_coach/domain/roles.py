@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_coach.domain.answer_text import Sentence
+from interview_coach.domain.answer_text import Sentence, sentence_at
 from interview_coach.domain.datafiles import (
     DataFileError,
     check_keys,
@@ -204,7 +204,7 @@ def split_clauses(answer: str, sentences: tuple[Sentence, ...]) -> list[tuple[in
         spans.extend(_clause_spans(answer, position, match.start()))
         position = match.end()
     spans.extend(_clause_spans(answer, position, len(answer)))
-    return [(_sentence_at(sentences, s), s, e) for s, e in spans]
+    return [(sentence_at(sentences, s), s, e) for s, e in spans]
 
 
 def _clause_spans(answer: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -238,13 +238,6 @@ def _cut(answer: str, start: int, end: int, boundary: re.Pattern[str]) -> list[t
 
 def _words(answer: str, span: list[int]) -> int:
     return len(answer[span[0] : span[1]].split())
-
-
-def _sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence.index
-    return max(0, len(sentences) - 1)
 
 
 def read_clauses(

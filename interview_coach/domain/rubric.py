@@ -26,6 +26,7 @@ from interview_coach.domain.datafiles import (
     where,
 )
 from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
+from interview_coach.domain.results import DIMENSIONS
 from interview_coach.domain.role_classifier import (
     RoleClassifier,
     attach_bank_vectors,
@@ -33,8 +34,6 @@ from interview_coach.domain.role_classifier import (
 )
 from interview_coach.domain.roles import RoleBank, load_role_bank
 
-DIMENSIONS = ("acknowledgment", "non_defensiveness", "corrective_action", "tie_back")
-LEVELS = ("missing", "partial", "strong")
 # Advice is chosen by *why* a dimension lost points, not only by its level, so the
 # card can say the one next step that would help most.
 ADVICE_KEYS = {

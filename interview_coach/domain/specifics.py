@@ -16,7 +16,7 @@ _NUM = (
     r"twenty|thirty|forty|fifty|sixty|a hundred|hundreds of|several|a few|"
     r"half a|a couple of|a)"
 )
-_MONTHS = (
+MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -28,10 +28,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "date": re.compile(
-        rf"\b(?:{_MONTHS}\.?\s+(?:of\s+)?(?:19|20)\d\d|(?:in|of|since|during|by|until)\s+"
+        rf"\b(?:{MONTHS}\.?\s+(?:of\s+)?(?:19|20)\d\d|(?:in|of|since|during|by|until)\s+"
         rf"(?:19|20)\d\d|(?:19|20)\d\d|(?:spring|summer|fall|autumn|winter) of|"
         rf"(?:first|second|third|fourth|final|last) year(?: of medical school)?|"
-        rf"(?:my|the) (?:m[1-4]|ms[1-4]) year|{_MONTHS} (?:to|through|until) {_MONTHS}|"
+        rf"(?:my|the) (?:m[1-4]|ms[1-4]) year|{MONTHS} (?:to|through|until) {MONTHS}|"
         # A year as speech recognition writes it: "twenty twenty two".
         rf"twenty (?:nineteen|twenty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
         re.IGNORECASE,
@@ -39,7 +39,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(
         rf"\b(?:{_NUM}[\s-]+(?:full[\s-]+)?(?:days?|weeks?|months?|years?|semesters?|terms?)|"
         rf"from\s+\w+(?:\s+\d{{4}})?\s+(?:to|through|until)\s+\w+|"
-        rf"{_MONTHS}\s+(?:\d{{4}}\s+)?(?:to|through|until)\s+{_MONTHS})\b",
+        rf"{MONTHS}\s+(?:\d{{4}}\s+)?(?:to|through|until)\s+{MONTHS})\b",
         re.IGNORECASE,
     ),
     "attempt": re.compile(

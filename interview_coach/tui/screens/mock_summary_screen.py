@@ -40,7 +40,8 @@ class MockSummaryScreen(Screen):
         if counted:
             mean = sum(r["card"]["overall"] for r in counted) / len(counted)
             text = (
-                f"Mock interview: {len(counted)} questions, mean overall {mean:.0f}/100 "
+                f"Mock interview: {len(counted)} question{'s' if len(counted) != 1 else ''}, "
+                f"mean overall {mean:.0f}/100 "
                 "(a question with a follow-up counts as the two answers together)."
             )
         else:
