@@ -6,6 +6,7 @@ from importlib import import_module
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
@@ -25,16 +26,24 @@ SCREENS = {
 }
 
 
+# Button ids carry a prefix: a screen's .tcss is global in Textual (only ``CSS`` strings
+# are scoped), and Practice's ``#practice { height: 1fr }`` once stretched the button
+# of that id, growing the menu grid from 6 lines to 20 and pushing the summary away.
+BUTTON_PREFIX = "open-"
+
+
 class HomeScreen(Screen):
     CSS_PATH = "home_screen.tcss"
+    # The buttons show their keys, so the footer keeps only what they do not: at 80
+    # columns seven entries cut the last one ("q " without "Quit").
     BINDINGS = [
-        ("p", "open('practice')", "Practice"),
-        ("m", "open('mock')", "Mock"),
-        ("r", "open('review')", "Review"),
-        ("g", "open('progress')", "Progress"),
-        ("e", "open('profile')", "Profile"),
-        ("s", "open('settings')", "Settings"),
-        ("q", "app.quit", "Quit"),
+        Binding("p", "open('practice')", "Practice", show=False),
+        Binding("m", "open('mock')", "Mock", show=False),
+        Binding("r", "open('review')", "Review", show=False),
+        Binding("g", "open('progress')", "Progress", show=False),
+        Binding("e", "open('profile')", "Profile", show=False),
+        Binding("s", "open('settings')", "Settings", show=False),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -45,12 +54,12 @@ class HomeScreen(Screen):
             )
             yield Static("Loading your questions and history...", id="summary", classes="muted")
             with Grid(id="menu"):
-                yield Button("Practice (p)", id="practice", variant="primary", disabled=True)
-                yield Button("Mock (m)", id="mock", disabled=True)
-                yield Button("Review (r)", id="review", disabled=True)
-                yield Button("Progress (g)", id="progress", disabled=True)
-                yield Button("Profile (e)", id="profile", disabled=True)
-                yield Button("Settings (s)", id="settings", disabled=True)
+                yield Button("Practice (p)", id="open-practice", variant="primary", disabled=True)
+                yield Button("Mock (m)", id="open-mock", disabled=True)
+                yield Button("Review (r)", id="open-review", disabled=True)
+                yield Button("Progress (g)", id="open-progress", disabled=True)
+                yield Button("Profile (e)", id="open-profile", disabled=True)
+                yield Button("Settings (s)", id="open-settings", disabled=True)
             yield Static("", id="weakest", classes="muted")
         yield Footer()
 
@@ -118,7 +127,7 @@ class HomeScreen(Screen):
         self.query_one("#weakest", Static).update("\n".join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_open(str(event.button.id))
+        self.action_open(str(event.button.id).removeprefix(BUTTON_PREFIX))
 
     def _ready(self) -> bool:
         if getattr(self.app, "coach", None) is None:
