@@ -14,8 +14,14 @@ from typing import Any
 from interview_coach import locations
 from interview_coach.domain.bank import QuestionBank, default_bank
 from interview_coach.domain.follow_ups import JOIN, score_follow_up
-from interview_coach.domain.practice_plan import PlanItem, practice_plan, series_by_dimension
+from interview_coach.domain.practice_plan import (
+    PlanItem,
+    practice_plan,
+    series_by_dimension,
+    streak_days,
+)
 from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
+from interview_coach.domain.progress import TopicProgress, topic_progress
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.rubric import Rubrics, default_rubrics
 from interview_coach.domain.scoring import score_answer
@@ -203,8 +209,26 @@ class Coach:
         """Topics in the order to practise them (spaced repetition over past scores)."""
         answers = self.counted_answers() if answers is None else answers
         history = [(a.created_at, a.topic, a.overall) for a in answers]
-        now = datetime.now(UTC).replace(tzinfo=None)
-        return practice_plan(history, list(self.bank.topics), now)
+        now = clock().astimezone(UTC).replace(tzinfo=None)
+        mine = [f.kind for f in self.profile.red_flags] if self.profile else None
+        return practice_plan(history, list(self.bank.topics), now, mine)
+
+    def progress(self) -> tuple[list[TopicProgress], int, list[PlanItem]]:
+        """Per-topic first/latest/best scores, days in a row practised (the user's own
+        calendar), and the plan, from one read of the history."""
+        answers = self.counted_answers()
+        rows = [
+            (
+                a.created_at,
+                a.topic,
+                a.overall,
+                {d: r["score"] for d, r in a.card["dimensions"].items()},
+            )
+            for a in answers
+        ]
+        days = [_local_day(a.created_at) for a in answers]
+        today = clock().astimezone().date()
+        return topic_progress(rows), streak_days(days, today), self.plan(answers)
 
     def dimension_series(self, topic: str | None = None) -> dict[str, list[int]]:
         history = [
@@ -233,6 +257,18 @@ class Coach:
 
 def _by_id(answer: Any) -> int:
     return answer.id
+
+
+def clock() -> datetime:
+    """Now, as an aware time; tests replace it to draw plans and streaks at a fixed date."""
+    return datetime.now(UTC)
+
+
+def _local_day(stamp: str):
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date()
 
 
 def write_private(path: Path, text: str) -> None:

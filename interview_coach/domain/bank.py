@@ -42,6 +42,9 @@ class Question:
     text: str
     follow_ups: tuple[str, ...]
     specialty: str | None = None
+    # Any applicant may be asked this: it presumes no red flag ("Are you applying to
+    # other specialties?"), so it can open practice for someone who has none.
+    general: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _load_topic(path: Path) -> Topic:
         context = f"question #{index + 1}"
         if not isinstance(entry, dict):
             raise DataFileError(f"{path}: {context} must be a table.")
-        check_keys(entry, {"id", "text", "follow_ups", "specialty"}, path, text, context)
+        check_keys(entry, {"id", "text", "follow_ups", "specialty", "general"}, path, text, context)
         qid = expect_str(entry.get("id"), path, text, "id", context)
         context = f"question '{qid}'"
         if not qid.startswith(f"{topic_id}."):
@@ -132,7 +135,12 @@ def _load_topic(path: Path) -> Topic:
         specialty = entry.get("specialty")
         if specialty is not None:
             specialty = expect_str(specialty, path, text, "specialty", context)
-        questions.append(Question(qid, topic_id, qtext, follow_ups, specialty))
+        general = entry.get("general", False)
+        if not isinstance(general, bool):
+            raise DataFileError(
+                f"{where(path, text, 'general')}: {context}: 'general' is true or false."
+            )
+        questions.append(Question(qid, topic_id, qtext, follow_ups, specialty, general))
 
     return Topic(
         id=topic_id,

@@ -156,10 +156,32 @@ def select_questions(
         per_topic.append(questions)
     flagged_lists = [qs for tid, qs in zip(topics, per_topic, strict=True) if tid in flagged]
     other_lists = [qs for tid, qs in zip(topics, per_topic, strict=True) if tid not in flagged]
+    groups = [flagged_lists, other_lists]
+    if topic is None:
+        groups = [flagged_lists, *_general_first(topics, per_topic, flagged, weak_topics or [])]
     ordered: list[Question] = []
-    for group in (flagged_lists, other_lists):
+    for group in groups:
         for round_ in zip_longest(*group):
             ordered.extend(q for q in round_ if q is not None)
     if limit is not None:
         ordered = ordered[:limit]
     return [ask(q, bank, profile, specialty_name) for q in ordered]
+
+
+def _general_first(
+    topics: list[str], per_topic: list[list[Question]], flagged: set[str], weak: list[str]
+) -> list[list[list[Question]]]:
+    """After the red flags: the topics the user practised and is weak at, then questions
+    any applicant may be asked, then the rest. A topic that is neither on the profile
+    nor practised is not the user's story, so it does not open with "I see you did not
+    pass your licensing exam" (what an empty profile used to get first)."""
+    weak_lists, general_lists, rest_lists = [], [], []
+    for topic_id, questions in zip(topics, per_topic, strict=True):
+        if topic_id in flagged:
+            continue
+        if topic_id in weak:
+            weak_lists.append(questions)
+            continue
+        general_lists.append([q for q in questions if q.general])
+        rest_lists.append([q for q in questions if not q.general])
+    return [weak_lists, general_lists, rest_lists]
