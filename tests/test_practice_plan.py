@@ -19,7 +19,7 @@ def test_plan_holds_only_the_profiles_topics_while_one_is_not_strong():
     assert [p.topic for p in plan] == ["gap", "exam_failure"]
     assert "professionalism" not in {p.topic for p in plan}
     assert plan[0].reason == "on your profile, not practised"
-    assert plan[1].reason == "strong once: back in 7 days"
+    assert plan[1].reason == "strong once: repeat after 7 days"
 
 
 def test_general_topics_join_once_every_red_flag_is_strong():
@@ -39,8 +39,8 @@ def test_each_due_topic_says_why_it_is_due():
         ("2026-03-09T12:00:00", "gap", 55),
     ]
     plan = {p.topic: p for p in practice_plan(history, TOPICS, NOW, ["exam_failure", "gap"])}
-    assert plan["exam_failure"].reason == "last 30, missing: back in 1 day"
-    assert plan["gap"].reason == "last 55, partial: back in 2 days"
+    assert plan["exam_failure"].reason == "last 30, missing: repeat after 1 day"
+    assert plan["gap"].reason == "last 55, partial: repeat after 2 days"
 
 
 def test_without_red_flags_every_topic_is_general_practice():

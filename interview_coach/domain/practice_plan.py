@@ -61,11 +61,11 @@ def reason_for(last_score: int, strong_streak: int, answers: int, on_profile: bo
         return "on your profile, not practised" if on_profile else "general, not practised"
     wait = _days(interval(last_score, strong_streak))
     if last_score < PARTIAL:
-        return f"last {last_score}, missing: back in {wait}"
+        return f"last {last_score}, missing: repeat after {wait}"
     if last_score < STRONG:
-        return f"last {last_score}, partial: back in {wait}"
+        return f"last {last_score}, partial: repeat after {wait}"
     times = "once" if strong_streak == 1 else f"{strong_streak}x in a row"
-    return f"strong {times}: back in {wait}"
+    return f"strong {times}: repeat after {wait}"
 
 
 def practice_plan(

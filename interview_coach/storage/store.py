@@ -228,8 +228,13 @@ class CoachStore:
         return next((s for s in self.sessions() if s.id == session_id), None)
 
     def answers(
-        self, session_id: int | None = None, topic: str | None = None
+        self,
+        session_id: int | None = None,
+        topic: str | None = None,
+        containing: str | None = None,
     ) -> list[StoredAnswer]:
+        """Oldest first; ``containing``: only answers whose text has it (ASCII letters in
+        any case), so Review can find the answer that mentioned "mentor"."""
         query = (
             "SELECT id, session_id, created_at, topic, question_id, question_text, answer_text,"
             " source, overall, card_json, delivery_json FROM answers"
@@ -241,6 +246,10 @@ class CoachStore:
         if topic is not None:
             clauses.append("topic = ?")
             params.append(topic)
+        if containing:
+            escaped = containing.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("answer_text LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
         if clauses:
             query += " WHERE " + " AND ".join(clauses)
         query += " ORDER BY created_at, id"

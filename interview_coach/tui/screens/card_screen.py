@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
 
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.widgets.score_card import ScoreCardView
@@ -31,13 +32,19 @@ class CardScreen(Screen[str | None]):
         previous: dict[str, Any] | None = None,
         delivery: dict[str, Any] | None = None,
         actions: bool = True,
+        context: RenderableType | None = None,
     ) -> None:
+        """``context``: what the answer was answering (Review passes the question, the
+        follow-up and the reply), shown above the card."""
         super().__init__()
         self.card, self.answer, self.previous, self.delivery = card, answer, previous, delivery
         self.actions = actions
+        self.context = context
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.context is not None:
+            yield Static(self.context, id="context", classes="question")
         yield ScoreCardView(self.card, self.answer, self.previous, self.delivery, id="card")
         yield Footer()
 

@@ -1,23 +1,36 @@
-"""Progress: each dimension's scores over time, the weakest areas, and what is due next."""
+"""Progress: per topic, is each dimension getting better? And what comes next.
+
+For each topic practised, the first answer, the latest and the best per dimension,
+with every answer as a bar numbered underneath (a question with a follow-up counts
+once); above them the days in a row practised and the next session's plan, each
+topic with why it is due.
+"""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
-from textual_plotext import PlotextPlot
 
+from interview_coach import coach as coach_module
+from interview_coach.domain.progress import TopicProgress
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.progress_view import PlanLines, TopicChart
 from interview_coach.tui.widgets.safe_select import SafeSelect
-from interview_coach.tui.widgets.score_card import LABELS
 
 ALL = "__all__"
+
+
+def streak_words(days: int) -> str:
+    if days == 0:
+        return "No practice today or yesterday: one answer starts a streak."
+    if days == 1:
+        return "Practised 1 day in a row: practise tomorrow to keep it going."
+    return f"Practised {days} days in a row."
 
 
 class ProgressScreen(Screen):
@@ -30,7 +43,8 @@ class ProgressScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.topic = ALL
-        self.plan = []
+        self.plan: list = []
+        self.topics: list[TopicProgress] = []
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
@@ -43,61 +57,58 @@ class ProgressScreen(Screen):
                 allow_blank=False,
                 id="progress-topic",
             )
-        with Horizontal(id="progress-body"):
-            yield PlotextPlot(id="chart")
-            with Vertical(id="side"):
-                yield Static("", id="weakest")
-                yield Static("", id="plan")
+        with VerticalScroll(id="progress-body"):
+            yield Static("", id="streak")
+            yield Static("Next session", classes="section")
+            yield Static("", id="plan")
+            yield Static("", id="charts-title", classes="section")
+            yield Static("", id="charts")
         yield Footer()
 
     def on_mount(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="progress")
-    def load(self) -> tuple[dict[str, list[int]], list, list]:
-        coach = self.app.coach
-        topic = None if self.topic == ALL else self.topic
-        averages, plan = coach.overview()
-        return coach.dimension_series(topic), averages, plan
+    def load(self) -> tuple[list[TopicProgress], int, list]:
+        return self.app.coach.progress()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
         if event.state != WorkerState.SUCCESS or event.worker.group != "progress":
             return
-        series, averages, self.plan = event.worker.result
-        self._draw(series)
+        self.topics, streak, self.plan = event.worker.result
         titles = {t.id: t.title for t in self.app.coach.bank.topics.values()}
-        weakest = ["Weakest areas"] + [
-            f"  {titles[t]:<24} {mean:4.0f}" for t, mean, _ in averages[:5]
-        ]
-        if len(weakest) == 1:
-            weakest.append("  (no answers yet)")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        plan = ["", "Practice plan (spaced repetition)"]
-        for item in self.plan[:6]:
-            when = "due now" if item.due <= now else f"in {(item.due - now).days + 1} d"
-            plan.append(f"  {titles[item.topic]:<24} {when}")
-        self.query_one("#weakest", Static).update("\n".join(weakest))
-        self.query_one("#plan", Static).update("\n".join(plan))
+        self.query_one("#streak", Static).update(streak_words(streak))
+        now = coach_module.clock()
+        self.query_one("#plan", Static).update(PlanLines(self.plan[:6], titles, now))
+        self._draw_charts(titles)
 
-    def _draw(self, series: dict[str, list[int]]) -> None:
-        chart = self.query_one(PlotextPlot)
-        plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Scores per answer, by dimension")
-        plt.ylim(0, 100)
-        for dimension, label in LABELS.items():
-            values = series.get(dimension, [])
-            if values:
-                plt.plot(list(range(1, len(values) + 1)), values, label=label, marker="braille")
-        chart.refresh()
+    def _draw_charts(self, titles: dict[str, str]) -> None:
+        from rich.console import Group
+
+        shown = [p for p in self.topics if self.topic in (ALL, p.topic)]
+        if not shown:
+            heading = "No answers yet: the charts fill in as you practise."
+            if self.topic != ALL:
+                heading = f"No answers about {titles[self.topic].lower()} yet."
+            self.query_one("#charts-title", Static).update(heading)
+            self.query_one("#charts", Static).update("")
+            return
+        self.query_one("#charts-title", Static).update(
+            "Per topic, weakest first: first, latest and best score, then each answer"
+        )
+        charts = []
+        for number, progress in enumerate(shown):
+            if number:
+                charts.append("")
+            charts.append(TopicChart(progress, titles.get(progress.topic, progress.topic)))
+        self.query_one("#charts", Static).update(Group(*charts))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value is not Select.NULL and event.value != self.topic:
             self.topic = str(event.value)
-            self.load()
+            self._draw_charts({t.id: t.title for t in self.app.coach.bank.topics.values()})
 
     def action_practise_due(self) -> None:
         from interview_coach.tui.screens.practice_screen import PracticeScreen
