@@ -33,6 +33,33 @@ class Settings:
 # at the first breath, speech too fast to follow), so the file is refused instead.
 RANGES = {"tts_rate": (80, 400), "silence_stop_s": (0.5, 10.0)}
 
+# Each field as the Settings screen names it: the screen draws these labels, and its
+# errors use them, so "'silence_stop_s' must be ..." never reaches someone who only
+# ever saw "Stop after silence (s)".
+LABELS = {
+    "speak_questions": "Read questions aloud",
+    "tts_voice": "Voice",
+    "tts_rate": "Speaking rate (wpm)",
+    "silence_stop_s": "Stop after silence (s)",
+    "model": "Whisper model",
+    "keep_audio": "Keep recordings",
+}
+
+
+def out_of_range(key: str, value: float) -> str | None:
+    """ "must be between 80 and 400" when ``value`` is outside ``key``'s range, else None."""
+    if key not in RANGES:
+        return None
+    low, high = RANGES[key]
+    return None if low <= value <= high else f"must be between {low} and {high}"
+
+
+def with_labels(message: str) -> str:
+    """A loader message with each quoted key replaced by the label the screen shows."""
+    for key, label in LABELS.items():
+        message = message.replace(f"'{key}'", f'"{label}"')
+    return message
+
 
 def load_settings(path: Path) -> Settings:
     if not path.is_file():
@@ -50,11 +77,9 @@ def load_settings(path: Path) -> Settings:
         }.get(key, str)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise DataFileError(f"{where(path, text, key)}: '{key}' has the wrong type.")
-        if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
-            low, high = RANGES[key]
-            raise DataFileError(
-                f"{where(path, text, key)}: '{key}' must be between {low} and {high}."
-            )
+        problem = out_of_range(key, value)
+        if problem:
+            raise DataFileError(f"{where(path, text, key)}: '{key}' {problem}.")
         values[key] = value
     return Settings(**values)
 

@@ -35,7 +35,9 @@ def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
         help="use DIR for history and profile (overrides INTERVIEW_COACH_HOME)",
     )
     if json_flag:
-        parser.add_argument("--json", action="store_true", help="print one JSON document")
+        parser.add_argument(
+            "--json", action="store_true", help="print one JSON document on stdout, nothing else"
+        )
 
 
 def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
@@ -47,78 +49,160 @@ def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
+EXAMPLES = {
+    None: """examples:
+  interview-coach                                  open the app (home screen)
+  interview-coach topics
+  interview-coach questions --profile me.toml --limit 5
+  echo "I did not pass Step 1 ..." | interview-coach score --topic exam_failure
+  interview-coach sessions
+  interview-coach export all --format html -o report.html
+
+Run 'interview-coach COMMAND --help' for a command's options and examples.""",
+    "topics": """examples:
+  interview-coach topics
+  interview-coach topics --json""",
+    "questions": """examples:
+  interview-coach questions --limit 5
+  interview-coach questions --profile me.toml --topic gap --json""",
+    "score": """examples:
+  interview-coach score --topic exam_failure --file answer.txt
+  echo "I did not pass Step 1 in June 2021 ..." | interview-coach score --topic exam_failure
+  interview-coach score --question exam_failure.tell_me --file answer.txt --save --json""",
+    "sessions": """examples:
+  interview-coach sessions
+  interview-coach sessions --json""",
+    "show": """examples:
+  interview-coach sessions          # find the id
+  interview-coach show 3
+  interview-coach show 3 --json""",
+    "export": """examples:
+  interview-coach export 3                          # Markdown on stdout
+  interview-coach export 3 --format html -o session3.html
+  interview-coach export all --format md -o history.md""",
+    "record": """examples:
+  interview-coach record answer.wav
+  interview-coach record answer.wav --max-seconds 90 --silence-stop 2.5""",
+    "transcribe": """examples:
+  interview-coach transcribe answer.wav
+  interview-coach transcribe memo.m4a --json
+  interview-coach transcribe answer.wav --model /path/to/ct2-whisper-model""",
+    "mock": """examples:
+  interview-coach mock
+  interview-coach mock --questions 3 --voice
+  interview-coach mock --profile me.toml""",
+    "purge": """examples:
+  interview-coach purge              # names the folder, then asks
+  interview-coach --data-dir ./trial purge --yes""",
+}
+
+
+def _command(sub: argparse._SubParsersAction, name: str, summary: str) -> argparse.ArgumentParser:
+    """A sub-command whose --help starts with ``summary`` and ends with its examples."""
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common(parser, json_flag=name not in ("export", "mock", "purge"))
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="interview-coach",
         description="Practise red-flag interview answers offline: questions, scoring, history.",
+        epilog=EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"interview-coach {__version__}")
     _common(parser, json_flag=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands"
+    )
+    profile_help = "your profile (TOML with your red flags); default: the profile saved in the app"
 
-    p = sub.add_parser("topics", help="list red-flag topics")
-    _common(p)
+    _command(sub, "topics", "list the red-flag topics and their ids")
 
-    p = sub.add_parser("questions", help="questions fitted to your profile")
-    _common(p)
-    p.add_argument("--profile", metavar="FILE.toml", help="profile file (default: saved profile)")
-    p.add_argument("--topic", metavar="ID", help="only this topic")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N questions")
+    p = _command(sub, "questions", "list questions fitted to your profile, most relevant first")
+    p.add_argument("--profile", metavar="FILE.toml", help=profile_help)
+    p.add_argument("--topic", metavar="ID", help="only this topic (ids: interview-coach topics)")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N questions (1 or more)")
 
-    p = sub.add_parser("score", help="score a typed answer (from a file or stdin)")
-    _common(p)
+    p = _command(sub, "score", "score a typed answer (from a file or stdin)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--topic", metavar="ID", help="the topic the answer is about")
-    target.add_argument("--question", metavar="QID", help="the question id answered")
-    p.add_argument("--profile", metavar="FILE.toml", help="profile file (default: saved profile)")
-    p.add_argument("--file", metavar="F", help="answer text file, or - for stdin (default)")
-    p.add_argument("--save", action="store_true", help="also save it as a one-answer session")
+    target.add_argument(
+        "--question", metavar="QID", help="the question answered (ids: questions --json)"
+    )
+    p.add_argument("--profile", metavar="FILE.toml", help=profile_help)
+    p.add_argument(
+        "--file", metavar="F", help="read the answer from F; '-' or no --file reads stdin"
+    )
+    p.add_argument(
+        "--save", action="store_true", help="also save it as a one-answer session (for Review)"
+    )
 
-    p = sub.add_parser("sessions", help="list saved sessions")
-    _common(p)
+    _command(sub, "sessions", "list saved sessions, newest first")
 
-    p = sub.add_parser("show", help="show one saved session with its answers and cards")
-    _common(p)
-    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p = _command(sub, "show", "show one saved session with its answers and cards")
+    p.add_argument(
+        "session_id",
+        type=int,
+        metavar="SESSION_ID",
+        help="the session's number, as 'interview-coach sessions' lists it",
+    )
 
-    p = sub.add_parser("export", help="export a session (or 'all') as a report")
-    _common(p, json_flag=False)
-    p.add_argument("session_id", metavar="SESSION_ID", help="a session id, or 'all' for history")
-    p.add_argument("--format", choices=("md", "html", "json"), default="md")
+    p = _command(sub, "export", "export a session (or your whole history) as a report")
+    p.add_argument(
+        "session_id",
+        metavar="SESSION_ID",
+        help="the session's number (see 'interview-coach sessions'), or 'all' for every session",
+    )
+    p.add_argument(
+        "--format",
+        choices=("md", "html", "json"),
+        default="md",
+        help="md: Markdown (default); html: a page to open or print; json: the raw data",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
-    p = sub.add_parser("record", help="record an answer from the microphone to a WAV file")
-    _common(p, json_flag=True)
-    p.add_argument("out", metavar="OUT.wav")
-    p.add_argument("--max-seconds", type=float, default=90.0, metavar="N")
+    p = _command(sub, "record", "record an answer from the microphone to a WAV file")
+    p.add_argument("out", metavar="OUT.wav", help="the WAV file to write (16 kHz mono)")
+    p.add_argument(
+        "--max-seconds",
+        type=float,
+        default=90.0,
+        metavar="N",
+        help="stop after N seconds even while you are speaking (default 90)",
+    )
     p.add_argument(
         "--silence-stop",
         type=float,
         metavar="SECONDS",
-        help="stop after this much silence (default: settings.toml, else 2.5)",
+        help="stop after this much silence once you have spoken (default: settings.toml, else 2.5)",
     )
 
-    p = sub.add_parser(
-        "transcribe", help="transcribe an audio file (WAV, FLAC, MP3, OGG, M4A) with local Whisper"
+    p = _command(
+        sub, "transcribe", "transcribe an audio file (WAV, FLAC, MP3, OGG, M4A) with local Whisper"
     )
-    _common(p)
-    p.add_argument("audio", metavar="AUDIO_FILE")
+    p.add_argument("audio", metavar="AUDIO_FILE", help="the recording to transcribe")
     p.add_argument(
         "--model",
         metavar="NAME_OR_PATH",
         help="Whisper model (default: settings.toml, else the bundled tiny.en)",
     )
 
-    p = sub.add_parser("mock", help="open the app in a mock interview")
-    _common(p, json_flag=False)
+    p = _command(sub, "mock", "open the app in a mock interview")
     p.add_argument("--voice", action="store_true", help="start in voice mode (answer out loud)")
     p.add_argument(
         "--questions", type=int, default=5, metavar="N", help="questions to ask (default 5)"
     )
-    p.add_argument("--profile", metavar="FILE.toml", help="profile file (default: saved profile)")
+    p.add_argument("--profile", metavar="FILE.toml", help=profile_help)
 
-    p = sub.add_parser("purge", help="delete all your saved data (asks first)")
-    _common(p, json_flag=False)
+    p = _command(sub, "purge", "delete all your saved data (names the folder, asks first)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 

@@ -17,9 +17,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static, Switch
 
 from interview_coach.coach import write_private
+from interview_coach.domain.datafiles import DataFileError
 from interview_coach.errors import UserError
 from interview_coach.locations import ensure_data_dir, settings_path
-from interview_coach.settings import RANGES, Settings, load_settings, settings_to_toml
+from interview_coach.settings import (
+    LABELS,
+    RANGES,
+    Settings,
+    load_settings,
+    out_of_range,
+    settings_to_toml,
+    with_labels,
+)
 from interview_coach.tui.screens.closing import close
 
 
@@ -38,33 +47,33 @@ class SettingsScreen(Screen):
         with VerticalScroll(id="settings"):
             yield Static("Settings for voice mode. Ctrl+S saves, Esc goes back.", classes="title")
             with Grid(id="settings-form"):
-                yield Static("Read questions aloud")
+                yield Static(LABELS["speak_questions"])
                 yield Switch(current.speak_questions, id="speak_questions")
-                yield Static("Voice")
+                yield Static(LABELS["tts_voice"])
                 yield Input(
                     current.tts_voice or "", id="tts_voice", placeholder="default, e.g. gmw/en-us"
                 )
-                yield Static("Speaking rate (wpm)")
+                yield Static(LABELS["tts_rate"])
                 yield Input(
                     "" if current.tts_rate is None else str(current.tts_rate),
                     id="tts_rate",
                     type="integer",
                     placeholder=f"default; {rate_low}-{rate_high}",
                 )
-                yield Static("Stop after silence (s)")
+                yield Static(LABELS["silence_stop_s"])
                 yield Input(
                     str(current.silence_stop_s),
                     id="silence_stop_s",
                     type="number",
                     placeholder=f"{stop_low}-{stop_high}",
                 )
-                yield Static("Whisper model")
+                yield Static(LABELS["model"])
                 yield Input(
                     current.model or "",
                     id="model",
                     placeholder="bundled tiny.en, or a model folder",
                 )
-                yield Static("Keep recordings")
+                yield Static(LABELS["keep_audio"])
                 yield Switch(current.keep_audio, id="keep_audio")
             yield Static(
                 "Recordings are deleted once transcribed unless you keep them. "
@@ -89,17 +98,37 @@ class SettingsScreen(Screen):
         )
 
     def _form(self) -> Settings:
+        """The form's values; a problem is one sentence naming the field by its label."""
+
         def text(name: str) -> str:
             return self.query_one(f"#{name}", Input).value.strip()
 
-        rate, stop = text("tts_rate"), text("silence_stop_s")
-        if not stop:
-            raise UserError("Say after how many seconds of silence a recording should stop.")
+        def number(name: str, kind: type) -> float | None:
+            raw = text(name)
+            if not raw:
+                return None
+            try:
+                value = kind(raw)
+            except ValueError:
+                whole = "a whole number" if kind is int else "a number"
+                raise UserError(f'"{LABELS[name]}" must be {whole}, not "{raw}".') from None
+            problem = out_of_range(name, value)
+            if problem:
+                raise UserError(f'"{LABELS[name]}" {problem}.')
+            return value
+
+        rate, stop = number("tts_rate", int), number("silence_stop_s", float)
+        if stop is None:
+            low, high = RANGES["silence_stop_s"]
+            raise UserError(
+                f'"{LABELS["silence_stop_s"]}" is empty: say after how many seconds of '
+                f"silence a recording should stop ({low}-{high})."
+            )
         return Settings(
             keep_audio=self.query_one("#keep_audio", Switch).value,
             speak_questions=self.query_one("#speak_questions", Switch).value,
             tts_voice=text("tts_voice") or None,
-            tts_rate=int(rate) if rate else None,
+            tts_rate=int(rate) if rate is not None else None,
             model=text("model") or None,
             silence_stop_s=float(stop),
         )
@@ -115,8 +144,11 @@ class SettingsScreen(Screen):
                 saved = load_settings(trial)
             ensure_data_dir()
             write_private(settings_path(), toml)
-        except (UserError, ValueError) as exc:
-            self.notify(str(exc).split(": ", 1)[-1], severity="error")
+        except DataFileError as exc:  # "<temporary file>, line 3: ..." -> what follows
+            self.notify(with_labels(str(exc).split(": ", 1)[-1]), severity="error")
+            return
+        except UserError as exc:  # the form's own sentence, naming the field's label
+            self.notify(str(exc), severity="error")
             return
         model_changed = saved.model != self.app.settings.model
         self.app.settings = saved
