@@ -43,37 +43,58 @@ ANSWERS = {
         "closely with radiologists on imaging decisions.",
     ),
 }
-# (day, topic, which answer): 20 answers, days 1-12 of March 2026, a 4-day streak at the end.
+# (day, topic, which answer): 20 answers, every day from 1 to 12 March 2026 (a 12-day streak).
 PLAN = [
-    (1, "exam_failure", 0), (1, "gap", 0), (2, "exam_failure", 1), (2, "professionalism", 0),
-    (3, "dual_application", 0), (3, "gap", 1), (4, "exam_failure", 1), (5, "professionalism", 1),
-    (5, "gap", 1), (6, "exam_failure", 2), (6, "dual_application", 1), (7, "professionalism", 1),
-    (8, "gap", 2), (9, "exam_failure", 2), (9, "professionalism", 2), (10, "dual_application", 2),
-    (10, "gap", 2), (11, "exam_failure", 2), (12, "professionalism", 2), (12, "dual_application", 2),
+    (1, "exam_failure", 0),
+    (1, "gap", 0),
+    (2, "exam_failure", 1),
+    (2, "professionalism", 0),
+    (3, "dual_application", 0),
+    (3, "gap", 1),
+    (4, "exam_failure", 1),
+    (5, "professionalism", 1),
+    (5, "gap", 1),
+    (6, "exam_failure", 2),
+    (6, "dual_application", 1),
+    (7, "professionalism", 1),
+    (8, "gap", 2),
+    (9, "exam_failure", 2),
+    (9, "professionalism", 2),
+    (10, "dual_application", 2),
+    (10, "gap", 2),
+    (11, "exam_failure", 2),
+    (12, "professionalism", 2),
+    (12, "dual_application", 2),
 ]
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 3, 12, 18, 0, tzinfo=UTC)  # the evening of the last day
 FOLLOW_UP_REPLY = "My later exams went well: I scored 248 on Step 2 CK on the first attempt."
 
 
-def seed_history(coach, monkeypatch) -> None:
-    """Save PLAN's answers at fixed times; the 2nd exam answer gets a follow-up reply."""
+def seed_history(coach) -> None:
+    """Save PLAN's answers at fixed times; the 2nd exam answer gets a follow-up reply.
+
+    The store's clock is swapped by hand and put back, not through ``monkeypatch``,
+    whose undo would also drop the test's data folder and frozen clock."""
     import interview_coach.storage.store as store_module
 
     stamp = {"at": START}
-    monkeypatch.setattr(store_module, "now", lambda: stamp["at"].isoformat(timespec="seconds"))
-    for number, (day, topic, which) in enumerate(PLAN):
-        stamp["at"] = START + timedelta(days=day - 1, minutes=10 * number)
-        text = ANSWERS[topic][which]
-        question = coach.questions(topic=topic, limit=1)[0]
-        card = coach.score(text, topic, question.id)
-        session_id, _ = coach.save(card, text, question_text=question.text)
-        if number == 2:
-            stamp["at"] += timedelta(minutes=3)
-            followed = {"answer": text, "card": card.to_json()}
-            reply, saved = coach.judge(FOLLOW_UP_REPLY, topic, question.id, followed)
-            coach.save(reply, saved, session_id=session_id, question_text=card.follow_up)
-    monkeypatch.undo()
+    real_now = store_module.now
+    store_module.now = lambda: stamp["at"].isoformat(timespec="seconds")
+    try:
+        for number, (day, topic, which) in enumerate(PLAN):
+            stamp["at"] = START + timedelta(days=day - 1, minutes=10 * number)
+            text = ANSWERS[topic][which]
+            question = coach.questions(topic=topic, limit=1)[0]
+            card = coach.score(text, topic, question.id)
+            session_id, _ = coach.save(card, text, question_text=question.text)
+            if number == 2:
+                stamp["at"] += timedelta(minutes=3)
+                followed = {"answer": text, "card": card.to_json()}
+                reply, saved = coach.judge(FOLLOW_UP_REPLY, topic, question.id, followed)
+                coach.save(reply, saved, session_id=session_id, question_text=card.follow_up)
+    finally:
+        store_module.now = real_now
 
 
 def freeze_clock(monkeypatch) -> None:

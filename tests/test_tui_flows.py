@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import DataTable, Input, Select
-from tui_support import settle
+from tui_support import settle, shown
 
 from interview_coach.tui.app import make_app
 
@@ -238,8 +238,8 @@ async def test_progress_screen_charts_history_and_plans_practice(app):
         await settle(app, pilot)
         screen = app.screen
         assert type(screen).__name__ == "ProgressScreen"
-        assert "Exam failure" in str(screen.query_one("#weakest").render())
-        assert "due now" in str(screen.query_one("#plan").render())
+        assert "Exam failure  2 answers" in shown(screen.query_one("#charts"))
+        assert "Gap in training  due now" in shown(screen.query_one("#plan"))
         await pilot.press("p")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PracticeScreen"

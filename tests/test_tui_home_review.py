@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Button
+from history_seed import FOLLOW_UP_REPLY, freeze_clock, seed_history
+from textual.widgets import Button, DataTable, Input
 from textual.widgets._footer import FooterKey
-from tui_support import settle
+from tui_support import settle, shown
 
 from interview_coach.tui.app import make_app
 
@@ -72,3 +73,141 @@ async def test_home_footer_shows_quit_whole_at_80_columns(app):
         keys = {key.key: key for key in app.screen.query(FooterKey)}
         assert keys["q"].description == "Quit"
         assert footer_cut(app) == []
+
+
+# -- Review ----------------------------------------------------------------------
+
+
+async def open_review(app, pilot):
+    await settle(app, pilot)
+    await pilot.press("r")
+    await settle(app, pilot)
+    assert type(app.screen).__name__ == "ReviewScreen"
+    return app.screen
+
+
+async def test_review_fits_80_columns_with_the_score_first(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        seed_history(app.coach)
+        screen = await open_review(app, pilot)
+        table = screen.query_one(DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Score", "Date", "Topic", "Question"]
+        assert table.row_count == 21
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
+        newest = app.coach.store().answers()[-1]
+        assert str(table.get_row_at(0)[0]) == str(newest.overall)
+        assert footer_cut(app) == []
+
+
+async def test_review_search_finds_answers_by_their_words(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        seed_history(app.coach)
+        screen = await open_review(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"MENTOR")
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+        found = [a for a in app.coach.store().answers() if "mentor" in a.answer_text.lower()]
+        assert 0 < table.row_count == len(found) < 21
+        assert all("mentor" in a.answer_text.lower() for a in screen.answers)
+        assert 'containing "MENTOR"' in str(screen.query_one("#count").render())
+        await pilot.press(*"zzz")
+        await settle(app, pilot)
+        assert table.row_count == 0
+        assert '0 answers containing "MENTORzzz"' in str(screen.query_one("#count").render())
+
+
+async def test_card_from_review_shows_the_question_follow_up_and_reply(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        seed_history(app.coach)
+        screen = await open_review(app, pilot)
+        reply = next(a for a in screen.answers if a.card.get("follows"))
+        main = next(a for a in screen.answers if a.id < reply.id and a.topic == reply.topic)
+        table = screen.query_one(DataTable)
+        assert str(table.get_row_at(screen.answers.index(reply))[3]).startswith("↳ ")
+        table.move_cursor(row=screen.answers.index(reply))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        context = str(app.screen.query_one("#context").render())
+        assert main.question_text in " ".join(context.split())
+        assert "Follow-up" in context and "Your reply" in context
+        assert FOLLOW_UP_REPLY[:40] in " ".join(context.split())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        table.move_cursor(row=screen.answers.index(main))
+        await pilot.press("enter")
+        await pilot.press("enter")  # twice: still one card
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert type(app.screen_stack[-2]).__name__ == "ReviewScreen"
+        context = " ".join(str(app.screen.query_one("#context").render()).split())
+        assert context.startswith(f"Question {main.question_text}")
+        assert reply.card["follows"] in context
+
+
+# -- Progress ----------------------------------------------------------------------
+
+
+async def test_progress_plans_only_the_profiles_topics_and_says_why(app, monkeypatch):
+    freeze_clock(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        seed_history(app.coach)
+        await pilot.press("g")
+        await settle(app, pilot)
+        screen = app.screen
+        plan = shown(screen.query_one("#plan"))
+        # The profile lists an exam failure and a gap; the gap is not strong yet.
+        assert "Gap in training" in plan and "Exam failure" in plan
+        assert "Professionalism" not in plan and "Dual application" not in plan
+        assert "partial: repeat after 2 days" in plan
+        assert "Practised 12 days in a row." in str(screen.query_one("#streak").render())
+        charts = shown(screen.query_one("#charts"))
+        assert charts.count("first latest  best") == 4
+        # 7 exam-failure answers were saved, one of them a follow-up reply: 6 counted.
+        assert "Exam failure  6 answers, 1 Mar to 11 Mar" in charts
+        assert footer_cut(app) == []
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PracticeScreen"
+        assert app.screen.topic == screen.plan[0].topic == "gap"
+
+
+async def test_home_next_up_is_a_profile_topic(app, monkeypatch):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        seed_history(app.coach)
+        freeze_clock(monkeypatch)
+        app.screen.refresh_summary()
+        await settle(app, pilot)
+        next_up = "Next up: Gap in training (last 65, partial: repeat after 2 days)."
+        assert next_up in str(app.screen.query_one("#weakest").render())
+
+
+# -- Settings ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "label"),
+    [
+        ("silence_stop_s", "0.1", '"Stop after silence (s)" must be between 0.5 and 10.0.'),
+        ("tts_rate", "1000", '"Speaking rate (wpm)" must be between 80 and 400.'),
+        ("silence_stop_s", "", '"Stop after silence (s)" is empty'),
+    ],
+)
+async def test_settings_errors_name_the_field_as_the_screen_shows_it(app, field, value, label):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        app.screen.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith(label) for m in messages), messages
+        assert not any(field in m for m in messages)

@@ -8,3 +8,15 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def shown(widget) -> str:
+    """A Static's content as the user reads it, laid out at the widget's width (works
+    for Rich renderables, whose ``render()`` is not their text)."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=widget.content_size.width, file=io.StringIO(), record=True)
+    console.print(widget.content)
+    return console.export_text()

@@ -123,7 +123,7 @@ class HomeScreen(Screen):
         else:
             lines = ["No answers yet. Start with Practice: your red flags come first."]
         due = plan[0]
-        lines.append(f"Next up: {coach.bank.topic(due.topic).title} (practice plan).")
+        lines.append(f"Next up: {coach.bank.topic(due.topic).title} ({due.reason}).")
         self.query_one("#weakest", Static).update("\n".join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -66,6 +66,8 @@ class ProgressScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The charts take the keys (arrows and page keys scroll), not the topic list.
+        self.query_one("#progress-body").focus()
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="progress")
