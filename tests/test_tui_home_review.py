@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from history_seed import FOLLOW_UP_REPLY, freeze_clock, seed_history
 from textual.widgets import Button, DataTable, Input
@@ -211,3 +213,29 @@ async def test_settings_errors_name_the_field_as_the_screen_shows_it(app, field,
         messages = [str(n.message) for n in app._notifications]
         assert any(m.startswith(label) for m in messages), messages
         assert not any(field in m for m in messages)
+
+
+@pytest.mark.parametrize("width", [78, 118])
+def test_a_long_history_shows_its_latest_answers_numbered_without_cutting(width):
+    """60 answers to one topic: the chart keeps the latest that fit, says which they
+    are, and numbers them underneath, every line within the width."""
+    from rich.console import Console
+
+    from interview_coach.domain.progress import topic_progress
+    from interview_coach.tui.widgets.progress_view import TopicChart
+
+    scores = [(i * 7) % 100 for i in range(60)]
+    rows = [(f"2026-03-{1 + i // 3:02d}T10:00:00", "gap", s, {}) for i, s in enumerate(scores)]
+    [progress] = topic_progress(rows)
+    console = Console(width=width, file=io.StringIO(), record=True)
+    console.print(TopicChart(progress, "Gap in training"))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= width and "…" not in line for line in lines)
+    assert lines[0] == "Gap in training  60 answers, 1 Mar to 20 Mar"
+    first_shown = int(lines[1].rsplit("answers ", 1)[1].split("-")[0])
+    assert lines[-1].split()[0] == str(first_shown) and lines[-1].split()[-1] == "60"
+    overall = lines[-2]
+    expected = [str(scores[0]), str(scores[-1]), str(max(scores))]  # first, latest, best
+    assert overall.startswith("Overall") and overall.split()[1:4] == expected
+    bars = overall.split()[4:]
+    assert len("".join(bars)) == 60 - first_shown + 1

@@ -115,7 +115,7 @@ class ProgressScreen(Screen):
     def action_practise_due(self) -> None:
         from interview_coach.tui.screens.practice_screen import PracticeScreen
 
-        if self.plan:
+        if self.plan and self.app.screen is self:  # p p: one Practice
             self.app.push_screen(PracticeScreen(topic=self.plan[0].topic))
 
     def action_leave(self) -> None:

@@ -274,7 +274,7 @@ class ReviewScreen(Screen):
         from interview_coach.tui.screens.practice_screen import PracticeScreen
 
         answer = self._selected()
-        if answer is not None:
+        if answer is not None and self.app.screen is self:  # p p: one Practice
             self.app.push_screen(PracticeScreen(topic=answer.topic))
 
     def action_leave(self) -> None:

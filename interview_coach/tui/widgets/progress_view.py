@@ -44,7 +44,7 @@ def axis(first: int, last: int, cell: int) -> str:
         if at < len(line) + (1 if line else 0):
             continue  # no room: the previous label would touch it
         if number == last and at + len(label) > (last - first + 1) * cell + 1:
-            at = max(len(line) + 1, (last - first + 1) * cell - len(label))
+            at = max(len(line) + 1, (last - first + 1) * cell + 1 - len(label))
         line = line.ljust(at) + label
     return line
 
@@ -63,7 +63,8 @@ class TopicChart:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         p = self.progress
         width = options.max_width
-        room = max(8, width - LABEL_WIDTH - len(NUMBERS))
+        # One column spare: the last answer's number may end one past its bar.
+        room = max(8, width - LABEL_WIDTH - len(NUMBERS) - 1)
         shown = min(p.answers, room)
         cell = 2 if shown * 2 <= room else 1
         start = p.answers - shown  # the latest answers when they do not all fit
