@@ -88,3 +88,22 @@ def test_for_me_with_red_flags_still_opens_with_them(bank):
 def test_a_topic_picked_by_name_still_starts_with_its_direct_question(bank):
     asked = select_questions(bank, None, topic="exam_failure", limit=1)
     assert asked[0].id == "exam_failure.tell_me"
+
+
+def test_a_general_mark_that_is_not_true_or_false_is_reported_with_its_line(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from interview_coach.domain.bank import load_bank
+    from interview_coach.domain.datafiles import DataFileError
+
+    folder = tmp_path / "question_bank"
+    shutil.copytree(Path(__file__).parent.parent / "question_bank", folder)
+    path = folder / "gap.toml"
+    text = path.read_text()
+    assert "general = true" in text
+    path.write_text(text.replace("general = true", 'general = "yes"', 1))
+    with pytest.raises(DataFileError, match=r"gap\.toml, line \d+: question 'gap\.why_now'"):
+        load_bank(folder)
