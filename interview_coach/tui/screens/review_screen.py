@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import clock
+from interview_coach.domain.datafiles import DataFileError
 from interview_coach.storage import StoredAnswer
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.screens.confirm_modal import first_words
@@ -143,7 +144,7 @@ class ReviewScreen(Screen):
         if answer.question_id:
             try:
                 fallback = coach.question(answer.question_id).text
-            except Exception:  # a question since removed from the bank
+            except DataFileError:  # a question since removed from the bank
                 fallback = None
         return answer, context_text(parts, fallback)
 
