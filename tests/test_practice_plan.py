@@ -56,6 +56,13 @@ def test_streak_counts_days_in_a_row_and_survives_until_today_ends():
     assert streak_days(days, date(2026, 3, 11)) == 0
 
 
+def test_a_topic_strong_several_times_waits_longer_and_says_so():
+    history = [(f"2026-03-0{d}T12:00:00", "gap", 80) for d in (1, 2, 3)]
+    [item] = practice_plan(history, ["gap"], NOW, profile_topics=["gap"])
+    assert item.reason == "strong 3x: repeat after 28 days"
+    assert (item.due - datetime(2026, 3, 3, 12)).days == 28
+
+
 def test_progress_per_topic_gives_first_latest_and_best_weakest_first():
     def row(day: int, topic: str, overall: int, ack: int) -> tuple:
         scores = {"acknowledgment": ack, "non_defensiveness": 50}

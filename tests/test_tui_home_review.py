@@ -138,6 +138,7 @@ async def test_card_from_review_shows_the_question_follow_up_and_reply(app):
         context = str(app.screen.query_one("#context").render())
         assert main.question_text in " ".join(context.split())
         assert "Follow-up" in context and "Your reply" in context
+        assert footer_cut(app) == []
         assert FOLLOW_UP_REPLY[:40] in " ".join(context.split())
         await pilot.press("escape")
         await settle(app, pilot)
@@ -210,6 +211,7 @@ async def test_settings_errors_name_the_field_as_the_screen_shows_it(app, field,
         app.screen.query_one(f"#{field}", Input).value = value
         await pilot.press("ctrl+s")
         await settle(app, pilot)
+        assert footer_cut(app) == []
         messages = [str(n.message) for n in app._notifications]
         assert any(m.startswith(label) for m in messages), messages
         assert not any(field in m for m in messages)

@@ -64,7 +64,7 @@ def reason_for(last_score: int, strong_streak: int, answers: int, on_profile: bo
         return f"last {last_score}, missing: repeat after {wait}"
     if last_score < STRONG:
         return f"last {last_score}, partial: repeat after {wait}"
-    times = "once" if strong_streak == 1 else f"{strong_streak} times"
+    times = "once" if strong_streak == 1 else f"{strong_streak}x"
     return f"strong {times}: repeat after {wait}"
 
 

@@ -117,6 +117,6 @@ class PlanLines:
         for item in self.plan:
             line = Text(f"  {self.titles[item.topic]:<{name_width}}  ")
             when = due_words(item.due, self.now)
-            line.append(f"{when:<11}", style="bold" if when == "due now" else "")
+            line.append(f"{when:<12}", style="bold" if when == "due now" else "")
             line.append(item.reason, style="dim")
             yield _fit(line, options.max_width)
