@@ -149,7 +149,8 @@ async def test_card_from_review_shows_the_question_follow_up_and_reply(app):
         assert type(app.screen).__name__ == "CardScreen"
         assert type(app.screen_stack[-2]).__name__ == "ReviewScreen"
         context = " ".join(str(app.screen.query_one("#context").render()).split())
-        assert context.startswith(f"Question {main.question_text}")
+        assert context.startswith("Typed answer of ")
+        assert f"Question {main.question_text}" in context
         assert reply.card["follows"] in context
 
 

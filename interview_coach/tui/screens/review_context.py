@@ -56,9 +56,14 @@ def exchange(answer: StoredAnswer, session: list[StoredAnswer]) -> dict[str, str
     }
 
 
-def context_text(parts: dict[str, str | None], fallback_question: str | None = None) -> Text:
-    """The lines above the card: Question, Follow-up, Your reply."""
+def context_text(
+    parts: dict[str, str | None], fallback_question: str | None = None, when: str = ""
+) -> Text:
+    """The lines above the card: when and how it was answered, Question, Follow-up,
+    Your reply."""
     text = Text()
+    if when:
+        text.append(when + "\n", style="dim")
     question = parts.get("question") or fallback_question
     text.append("Question   ", style="bold")
     text.append(question or "(not recorded)")

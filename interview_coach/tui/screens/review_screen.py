@@ -146,7 +146,9 @@ class ReviewScreen(Screen):
                 fallback = coach.question(answer.question_id).text
             except DataFileError:  # a question since removed from the bank
                 fallback = None
-        return answer, context_text(parts, fallback)
+        how = "Spoken" if answer.source == "voice" else "Typed"
+        when = f"{how} answer of {local_moment(answer.created_at):%d %b %Y, %H:%M}"
+        return answer, context_text(parts, fallback, when)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
