@@ -103,6 +103,16 @@ async def test_review_fits_80_columns_with_the_score_first(app):
         assert footer_cut(app) == []
 
 
+async def test_review_with_no_answers_says_how_to_get_some(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(app, pilot)
+        assert screen.query_one(DataTable).row_count == 0
+        assert str(screen.query_one("#count").render()).startswith("No answers yet")
+        await pilot.press("enter", "d", "p")  # nothing to open, delete or practise
+        await settle(app, pilot)
+        assert app.screen is screen
+
+
 async def test_review_search_finds_answers_by_their_words(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

@@ -200,6 +200,8 @@ class ReviewScreen(Screen):
         plural = "answer" if found == 1 else "answers"
         if self.search:
             line = f'{found} {plural} containing "{self.search}".'
+        elif not found and self.topic == ALL:
+            line = "No answers yet: Esc, then p to practise; every answer is kept here."
         else:
             line = f"{found} {plural}, newest first."
         if found:
