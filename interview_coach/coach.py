@@ -211,7 +211,10 @@ class Coach:
         history = [(a.created_at, a.topic, a.overall) for a in answers]
         now = clock().astimezone(UTC).replace(tzinfo=None)
         mine = [f.kind for f in self.profile.red_flags] if self.profile else None
-        return practice_plan(history, list(self.bank.topics), now, mine)
+        topics = list(self.bank.topics)
+        if not mine:  # no red flags: start with topics whose questions presume none
+            topics.sort(key=lambda t: not any(q.general for q in self.bank.topic(t).questions))
+        return practice_plan(history, topics, now, mine)
 
     def progress(self) -> tuple[list[TopicProgress], int, list[PlanItem]]:
         """Per-topic first/latest/best scores, days in a row practised (the user's own

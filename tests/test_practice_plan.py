@@ -114,3 +114,16 @@ def test_a_general_mark_that_is_not_true_or_false_is_reported_with_its_line(tmp_
     path.write_text(text.replace("general = true", 'general = "yes"', 1))
     with pytest.raises(DataFileError, match=r"gap\.toml, line \d+: question 'gap\.why_now'"):
         load_bank(folder)
+
+
+def test_without_red_flags_the_plan_starts_where_for_me_does(data_home):
+    """No profile: the first topic due is the one whose question opens For me, and
+    its questions presume no red flag."""
+    from interview_coach.coach import Coach
+
+    coach = Coach.load(use_saved_profile=False)
+    first_due = coach.plan()[0].topic
+    first_asked = coach.questions(weak_topics=coach.weak_topics())[0]
+    assert first_due == first_asked.topic
+    assert any(q.general for q in coach.bank.topic(first_due).questions)
+    coach.close()
