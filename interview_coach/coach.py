@@ -7,7 +7,7 @@ the TUI stay thin and behave identically. Nothing here imports Textual or audio.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +267,7 @@ def clock() -> datetime:
     return datetime.now(UTC)
 
 
-def _local_day(stamp: str):
+def _local_day(stamp: str) -> date:
     moment = datetime.fromisoformat(stamp)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
