@@ -7,6 +7,13 @@ multinomial logistic model over those features, whose weights live in
 ``rubrics/judgment.toml``: every weight has the feature's name beside it, and
 ``benchmarks/train_judgment.py`` refits them on the development corpus only.
 The card's evidence comes from the clauses whose roles carried the decision.
+
+A dimension may also weigh the answer's overall wording: the WordLlama vector of
+the whole answer, through one learned direction per level. Fitted and checked
+holding out one author at a time, it carries from one voice to another (about
++0.03 exact on acknowledgment, non-defensiveness and corrective action). Its 256
+numbers per level cannot be named, so they live beside the TOML in an ``.npz``
+file, and the card explains a level by its clauses as before.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interview_coach.domain.datafiles import DataFileError, read_toml
 from interview_coach.domain.results import DIMENSIONS
@@ -86,6 +93,18 @@ def features(
     return f
 
 
+@dataclass(frozen=True, eq=False)
+class WordingTerm:
+    """How the whole answer's vector moves each level's logit (arrays from the .npz)."""
+
+    mean: Any  # (256,) numpy arrays
+    scale: Any
+    weights: Any  # (3, 256)
+
+    def logits(self, vector: Any) -> list[float]:
+        return [float(v) for v in self.weights @ ((vector - self.mean) / self.scale)]
+
+
 @dataclass(frozen=True)
 class DimensionModel:
     names: tuple[str, ...]
@@ -93,8 +112,10 @@ class DimensionModel:
     scale: tuple[float, ...]
     weights: tuple[tuple[float, ...], ...]  # one row per level
     bias: tuple[float, ...]
+    wording: WordingTerm | None = None
 
-    def probabilities(self, values: dict[str, float]) -> tuple[float, ...]:
+    def probabilities(self, values: dict[str, float], wording: Any = None) -> tuple[float, ...]:
+        """Level probabilities from the named features and, if used, the answer's vector."""
         z = [
             (values.get(name, 0.0) - m) / s
             for name, m, s in zip(self.names, self.mean, self.scale, strict=True)
@@ -103,6 +124,10 @@ class DimensionModel:
             b + sum(w * x for w, x in zip(row, z, strict=True))
             for row, b in zip(self.weights, self.bias, strict=True)
         ]
+        if self.wording is not None:
+            if wording is None:
+                raise ValueError("this model weighs the answer's wording: pass its vector")
+            logits = [a + b for a, b in zip(logits, self.wording.logits(wording), strict=True)]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
@@ -133,8 +158,39 @@ def level_and_score(probabilities: tuple[float, ...]) -> tuple[str, int]:
     return LEVEL_NAMES[level], max(0, min(100, round(score)))
 
 
+def _wording_terms(path: Path, data: dict) -> dict[str, WordingTerm]:
+    """The wording terms named by ``wording_file``, checked for shape."""
+    if "wording_file" not in data:
+        return {}
+    import numpy as np
+
+    file = path.parent / str(data["wording_file"])
+    try:
+        with np.load(file) as arrays:
+            stored = {key: arrays[key].astype(np.float32) for key in arrays.files}
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"{file}: cannot be read as wording weights ({exc}).") from exc
+    terms = {}
+    for dimension in DIMENSIONS:
+        if f"{dimension}.weights" not in stored:
+            continue
+        term = WordingTerm(
+            stored.get(f"{dimension}.mean"),
+            stored.get(f"{dimension}.scale"),
+            stored[f"{dimension}.weights"],
+        )
+        width = term.weights.shape[1] if term.weights.ndim == 2 else -1
+        if term.weights.shape[0] != 3 or any(
+            a is None or a.shape != (width,) for a in (term.mean, term.scale)
+        ):
+            raise DataFileError(f"{file}: {dimension} needs a mean, a scale and 3 weight rows.")
+        terms[dimension] = term
+    return terms
+
+
 def load_judgment_model(path: Path) -> JudgmentModel:
     data, _ = read_toml(path)
+    wording = _wording_terms(path, data)
     try:
         dimensions = {}
         for dimension in DIMENSIONS:
@@ -146,6 +202,7 @@ def load_judgment_model(path: Path) -> JudgmentModel:
                 tuple(float(v) for v in table["scale"]),
                 tuple(tuple(float(v) for v in table[f"weights_{lvl}"]) for lvl in LEVEL_NAMES),
                 tuple(float(v) for v in table["bias"]),
+                wording.get(dimension),
             )
             widths = {len(model.mean), len(model.scale), *(len(r) for r in model.weights)}
             if widths != {len(names)} or len(model.bias) != 3:

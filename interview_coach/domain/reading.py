@@ -7,6 +7,7 @@ so what the model was fitted on is exactly what the user's answer is judged by.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from interview_coach.domain import dimensions
 from interview_coach.domain.analysis import Analysis, analyse
@@ -29,14 +30,16 @@ class Reading:
     clauses: list[Clause]
     rules: dict[str, dimensions.Scored]
     features: dict[str, float]
+    wording: Any  # the whole answer's unit vector (numpy, 256 values)
 
 
 def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics) -> Reading:
     """Everything the judgment needs, computed once (about 2 ms for 300 words)."""
     analysis = analyse(answer, topic, specialty, rubrics)
     rules = {name: RULES[name](analysis) for name in DIMENSIONS}
+    vectors = sentence_vectors()
     clauses = read_clauses(
-        answer, analysis.sentences, rubrics.roles, sentence_vectors(), rubrics.role_classifier
+        answer, analysis.sentences, rubrics.roles, vectors, rubrics.role_classifier
     )
     named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS})
-    return Reading(analysis, clauses, rules, named)
+    return Reading(analysis, clauses, rules, named, vectors.embed([answer])[0])

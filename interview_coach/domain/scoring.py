@@ -77,7 +77,8 @@ def score_answer(
             score, evidence, reason = reading.rules[name]
             level = level_for(score)
         else:
-            probabilities = rubrics.judgment.dimensions[name].probabilities(reading.features)
+            model = rubrics.judgment.dimensions[name]
+            probabilities = model.probabilities(reading.features, reading.wording)
             level, score = level_and_score(probabilities)
             evidence = evidence_for(name, level, reading, rubrics.roles.reasons)
             reason = reason_for(name, level, reading)
