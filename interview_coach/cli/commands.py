@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from interview_coach.domain.quotes import shorten
 from interview_coach.errors import UserError
 
 MAX_INPUT_BYTES = 200_000
@@ -86,7 +87,8 @@ def format_card(card: dict[str, Any]) -> str:
     for name, dim in card["dimensions"].items():
         lines.append(f"{name.replace('_', ' '):18} {dim['score']:3d}  {dim['level']}")
         for detail in dim.get("evidence_detail", [])[:3]:
-            lines.append(f'    {detail["effect"]} {detail["reason"]}: "{detail["text"][:70]}"')
+            quote = shorten(detail["text"], 70)
+            lines.append(f'    {detail["effect"]} {detail["reason"]}: "{quote}"')
         lines.append(f"    advice: {dim['advice']}")
     for flag in card["flags"]:
         lines.append(f"! {flag['message']}")

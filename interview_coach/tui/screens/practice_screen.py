@@ -232,7 +232,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
         asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
         coach = self.app.coach
-        card, text = coach.judge(text, question.topic, question.id, followed, asked)
+        seconds = delivery.get("duration_s")
+        card, text = coach.judge(text, question.topic, question.id, followed, asked, seconds)
         session_id, answer_id = coach.save(
             card,
             text,

@@ -13,6 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from interview_coach.domain.length import length_target
+from interview_coach.domain.quotes import shorten
+
 LABELS = {
     "acknowledgment": "Acknowledgment",
     "non_defensiveness": "Non-defensiveness",
@@ -122,8 +125,9 @@ def follow_up_gain(card: dict[str, Any]) -> Text:
 
 def delivery_summary(delivery: dict[str, Any]) -> str:
     fillers = delivery.get("filler_total", 0)
+    low, high = length_target().seconds
     return (
-        f"{delivery.get('duration_s', 0):.0f} s (target 60-90)   "
+        f"{delivery.get('duration_s', 0):.0f} s (target {low}-{high})   "
         f"{delivery.get('wpm', 0):.0f} words/min (target 120-160)   "
         f"fillers {fillers}   hesitations {delivery.get('hesitations', 0)}   "
         f"long pauses {len(delivery.get('long_pauses', []))}\n"
@@ -147,7 +151,7 @@ def outline_text(outline: dict[str, Any]) -> Text:
         sentences = outline["parts"].get(key, [])
         text.append(f"{label}: ", style="bold")
         if sentences:
-            text.append(" ".join(sentences)[:240] + "\n")
+            text.append(shorten(" ".join(sentences)) + "\n")
         else:
             text.append("missing\n", style="bold red")
     return text
