@@ -168,10 +168,12 @@ def show(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from interview_coach.domain.reports import RENDERERS
+    from interview_coach.domain.bank import default_bank
+    from interview_coach.domain.report_model import build_report, human_date
+    from interview_coach.domain.reports import render
 
+    store = _store()
     if args.session_id == "all":
-        store = _store()
         answers = [a.to_json() for a in store.answers()] if store else []
         title = "Interview practice: full history"
     else:
@@ -182,8 +184,11 @@ def export(args: argparse.Namespace) -> int:
                 f"SESSION_ID must be a number or 'all', not '{args.session_id}'."
             ) from None
         session, answers = _session_answers(session_id)
-        title = f"Interview practice session {session.id} ({session.started_at[:10]})"
-    report = RENDERERS[args.format](title, answers)
+        kind = "Mock interview" if session.kind == "mock" else "Interview practice"
+        title = f"{kind}, {human_date(session.started_at)} (session {session.id})"
+    kinds = {s.id: s.kind for s in store.sessions()} if store else {}
+    titles = {t.id: t.title for t in default_bank().topics.values()}
+    report = render(args.format, build_report(title, answers, titles, kinds))
     if args.output:
         from interview_coach.coach import write_private
 
