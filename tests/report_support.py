@@ -83,3 +83,24 @@ def _date(store, answer_id: int, moment: datetime) -> None:
             "UPDATE answers SET created_at = ? WHERE id = ?",
             (moment.isoformat(timespec="seconds"), answer_id),
         )
+
+
+HISTORY = Path(__file__).parent / "data" / "report_history.json"
+
+
+def saved_history() -> tuple[list[dict], dict[int, str]]:
+    """The seeded history as it was scored when this file was written (cards frozen), so
+    report tests do not move when the scorer is refitted."""
+    import json
+
+    data = json.loads(HISTORY.read_text(encoding="utf-8"))
+    return data["answers"], {int(k): v for k, v in data["session_kinds"].items()}
+
+
+def history_report():
+    from interview_coach.domain.bank import default_bank
+    from interview_coach.domain.report_model import build_report
+
+    answers, kinds = saved_history()
+    titles = {t.id: t.title for t in default_bank().topics.values()}
+    return build_report("Interview practice: full history", answers, titles, kinds)
