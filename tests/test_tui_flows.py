@@ -71,9 +71,15 @@ async def test_retry_shows_old_and_new_scores_side_by_side(app):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PracticeScreen"
         await type_answer(app, pilot, STRONG)
-        overall = str(app.screen.query_one("#overall").render())
+        assert type(app.screen).__name__ == "RetryScreen"
+        overall = str(app.screen.query_one("#card #overall").render())
         assert f"previous attempt {first}" in overall
-        assert "(was" in str(app.screen.query_one("#bar-corrective_action").render())
+        # The earlier answer and its card sit beside the new one.
+        before = app.screen.query_one("#before #answer").render().plain
+        now = app.screen.query_one("#card #answer").render().plain
+        assert before == WEAK and now == STRONG
+        assert f"Overall {first} → " in str(app.screen.query_one("#change").render())
+        assert "(was" in str(app.screen.query_one("#card #bar-corrective_action").render())
 
 
 async def test_follow_up_is_asked_after_a_weak_answer(app):
