@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +29,7 @@ from interview_coach.domain.reports import EFFECT_WORDS, grouped_reasons
 EFFECT_STYLE = {"+": "green", "-": "red"}
 MARK = {"+": "✔", "-": "✘"}
 LIST_QUOTE_CHARS = 70
+QUOTE_META = "coach_quote"  # style meta naming the quote a marked span belongs to
 
 
 def why_text(quote: Quote) -> Text:
@@ -62,19 +65,28 @@ class AnswerText(Static):
         self.update(self.marked())
 
     def marked(self) -> Content:
-        """Earning spans green, costing spans red, the selected one in reverse."""
+        """Earning spans green, costing spans red, the selected one in reverse.
+
+        Each span carries its quote's index as style meta, read back on a click. (An
+        ``@click`` action would do the same but paints every span in the link colour,
+        losing the green and red.)
+        """
         spans = []
         for index, quote in enumerate(self.quotes):
             if quote.end <= quote.start:
                 continue  # quoted from outside the text (should not happen): list only
-            style = f"{EFFECT_STYLE[quote.effect]} underline @click=pick({index})"
+            look = f"{EFFECT_STYLE[quote.effect]} underline"
             if index == self.selected:
-                style = f"bold reverse {EFFECT_STYLE[quote.effect]} @click=pick({index})"
+                look = f"bold reverse {EFFECT_STYLE[quote.effect]}"
+            style = Style.parse(look) + Style.from_meta({QUOTE_META: index})
             spans.append(Span(quote.start, quote.end, style))
         return Content(self.answer, spans=spans)
 
-    def action_pick(self, index: int) -> None:
-        self.post_message(self.Picked(index))
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get(QUOTE_META)
+        if isinstance(index, int):
+            event.stop()
+            self.post_message(self.Picked(index))
 
 
 class EvidenceView(Vertical):
