@@ -26,8 +26,8 @@ DELIVERY = {
     "long_pauses": [{"start": 12.1, "duration": 1.4}],
 }
 REPLY = (
-    "After the second attempt I kept the timed blocks going through my clerkships, and my "
-    "shelf scores rose from the 40th to the 85th percentile."
+    "My part was letting fatigue decide how I spoke to a colleague. Since then I ask for "
+    "help before I am exhausted, and I have had two years of evaluations without a concern."
 )
 
 

@@ -39,6 +39,7 @@ def test_a_follow_up_reply_stands_with_its_answer(report, markdown, html):
     assert len(answers) == 21 and len(report.answers) == 20  # the reply joins its answer
     followed = [a for a in report.answers if a.reply]
     assert len(followed) == 1 and followed[0].first_overall is not None
+    assert followed[0].question.startswith("Your MSPE")  # headed by the question, not the follow-up
     for text in (markdown, html):
         assert "Follow-up: " + followed[0].follow_up in text
         assert followed[0].reply[:60] in text

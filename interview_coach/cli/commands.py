@@ -170,7 +170,7 @@ def show(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from interview_coach.domain.bank import default_bank
     from interview_coach.domain.report_model import build_report, human_date
-    from interview_coach.domain.reports import render
+    from interview_coach.domain.reports import render, report_json
 
     store = _store()
     if args.session_id == "all":
@@ -186,9 +186,12 @@ def export(args: argparse.Namespace) -> int:
         session, answers = _session_answers(session_id)
         kind = "Mock interview" if session.kind == "mock" else "Interview practice"
         title = f"{kind}, {human_date(session.started_at)} (session {session.id})"
-    kinds = {s.id: s.kind for s in store.sessions()} if store else {}
-    titles = {t.id: t.title for t in default_bank().topics.values()}
-    report = render(args.format, build_report(title, answers, titles, kinds))
+    if args.format == "json":
+        report = report_json(title, answers)
+    else:
+        kinds = {s.id: s.kind for s in store.sessions()} if store else {}
+        titles = {t.id: t.title for t in default_bank().topics.values()}
+        report = render(args.format, build_report(title, answers, titles, kinds))
     if args.output:
         from interview_coach.coach import write_private
 

@@ -185,10 +185,11 @@ def build_report(
     for number, (answer, first) in enumerate(merged, 1):
         card = answer["card"]
         reply = _split_reply(answer, first)
+        asked = first if first is not None and reply is not None else answer  # the question
         report.answers.append(
             ReportAnswer(
                 number=number,
-                question=answer.get("question_text") or topic_titles.get(answer["topic"], ""),
+                question=(asked.get("question_text") or topic_titles.get(answer["topic"], "")),
                 topic=topic_titles.get(answer["topic"], answer["topic"].replace("_", " ")),
                 date=human_date(answer["created_at"]),
                 stamp=answer["created_at"],

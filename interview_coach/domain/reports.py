@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
 
 from interview_coach.domain.quotes import shorten
 from interview_coach.domain.report_chart import sparkline
@@ -19,8 +18,9 @@ from interview_coach.domain.report_model import JOIN, Quote, Report, ReportAnswe
 EFFECT_WORDS = {"+": "earned", "-": "cost"}
 
 
-def report_json(report: Report) -> str:
-    return json.dumps(asdict(report), indent=2, ensure_ascii=False)
+def report_json(title: str, answers: list[dict]) -> str:
+    """The stored answers as they are (cards, scores, timings): for other programs."""
+    return json.dumps({"title": title, "answers": answers}, indent=2)
 
 
 def pieces(answer: ReportAnswer, start: int, end: int) -> Iterator[tuple[str, Quote | None, int]]:
@@ -143,13 +143,10 @@ def _marked(answer: ReportAnswer, start: int, end: int) -> str:
     return "".join(out)
 
 
-FORMATS = ("md", "html", "json")
-
-
 def render(fmt: str, report: Report) -> str:
-    """The report in ``fmt`` (one of FORMATS)."""
+    """The report for a reader, as "md" or "html" (JSON is ``report_json``)."""
     if fmt == "html":
         from interview_coach.domain.report_html import report_html
 
         return report_html(report)
-    return report_json(report) if fmt == "json" else report_markdown(report)
+    return report_markdown(report)
