@@ -66,6 +66,13 @@ def test_each_evidence_sentence_is_quoted_once_with_its_reasons(report, markdown
                 assert escape(reason.why.split(" (“")[0]) in html
 
 
+def test_a_spoken_answer_shows_its_delivery_and_length_note(report, markdown):
+    [spoken] = [a for a in report.answers if a.spoken]
+    section = markdown.split(f"\n## {spoken.number}. ", 1)[1].split("\n## ", 1)[0]
+    assert "**Delivery:** 42 s, 145 words/min" in section
+    assert "Only 42 seconds: aim for 45-90 seconds" in section
+
+
 def test_dates_are_human_and_topics_named(markdown, html):
     for text in (markdown, html):
         assert not ISO_STAMP.search(text)
