@@ -89,10 +89,12 @@ def test_mock_interviews_are_labelled(report, markdown, html):
         section = markdown.split(f"\n## {number}. ", 1)[1]
         assert section.split("\n\n", 2)[1].startswith("Mock interview · ")
     assert "(3 in mock interviews)" in markdown
+    first_page = html.split("<section class='answer'", 1)[0]
+    assert first_page.count("(mock interview)</title></circle>") == 3 * 4  # open circles
 
 
 def test_first_page_has_the_trend_and_three_steps(report, markdown, html):
-    assert len(report.steps) <= 3 and report.steps
+    assert len(report.steps) == 3
     first_page = html.split("<section class='answer'", 1)[0]
     assert first_page.count('<svg class="trend"') == 4
     assert first_page.count(">Score</text>") == 4 and first_page.count(">Answer date</text>") == 4
@@ -160,3 +162,25 @@ def test_report_looks_as_reviewed(browser, report_file, tmp_path, name, width):
         f"{differing:.1%} of pixels differ from {reference}; this run's picture is "
         f"{tmp_path / (name + '.png')}"
     )
+
+
+def _answer(scores: dict[str, int], advice: str, follow_up: str | None = None) -> dict:
+    from interview_coach.domain.results import DIMENSIONS, level_for
+
+    dims = {
+        d: {"score": scores.get(d, 90), "level": level_for(scores.get(d, 90)), "advice": advice}
+        for d in DIMENSIONS
+    }
+    return {"topic": "gap", "card": {"overall": 80, "dimensions": dims, "follow_up": follow_up}}
+
+
+def test_next_steps_start_with_the_weakest_dimension_lately():
+    from interview_coach.domain.report_steps import next_steps
+
+    old_weakness = [_answer({"acknowledgment": 10}, "old advice") for _ in range(5)]
+    lately = [_answer({"tie_back": 30}, f"advice {i}") for i in range(5)]
+    steps = next_steps(old_weakness + lately, {"gap": "Gap"})
+    assert steps[0].dimension == "Tie-back" and steps[0].advice == "advice 4"
+    assert all(s.dimension != "Acknowledgment" for s in steps)  # fixed since: no step
+    strong = next_steps([_answer({}, "keep it", "What did you learn?")], {"gap": "Gap"})
+    assert [s.dimension for s in strong] == ["Follow-up"]

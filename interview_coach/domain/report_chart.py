@@ -34,8 +34,12 @@ def label_indexes(count: int, most: int = MAX_DATE_LABELS) -> list[int]:
     return sorted({round(i * (count - 1) / (most - 1)) for i in range(most)})
 
 
-def trend_svg(label: str, points: list[tuple[str, int]]) -> str:
-    """One dimension's scores over the answers, oldest left; ``points`` are (stamp, score)."""
+def trend_svg(label: str, points: list[tuple[str, int]], mock: list[bool] | None = None) -> str:
+    """One dimension's scores over the answers, oldest left; ``points`` are (stamp, score).
+
+    Answers from a mock interview (``mock``, one flag per point) are drawn as open
+    circles: a mentor reads them as the closest thing to the real interview."""
+    mock = mock or [False] * len(points)
     count = len(points)
     bottom = HEIGHT - BOTTOM
     parts = [
@@ -74,10 +78,16 @@ def trend_svg(label: str, points: list[tuple[str, int]]) -> str:
     if count > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         parts.append(f'<polyline points="{path}" fill="none" stroke="#1565c0" stroke-width="2"/>')
-    for (x, y), (stamp, score) in zip(coords, points, strict=True):
+    for (x, y), (stamp, score), in_mock in zip(coords, points, mock, strict=True):
+        look = (
+            'r="3.5" fill="#fff" stroke="#6a1b9a" stroke-width="2"'
+            if in_mock
+            else 'r="3" fill="#1565c0"'
+        )
+        kind = " (mock interview)" if in_mock else ""
         parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1565c0">'
-            f"<title>{escape(short_date(stamp))}: {score}</title></circle>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" {look}>'
+            f"<title>{escape(short_date(stamp))}: {score}{kind}</title></circle>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -85,14 +85,15 @@ def report_html(report: Report) -> str:
         parts.append(f"<ol class='steps'>{items}</ol>")
     else:
         parts.append("<p>Every dimension is strong on average over the latest answers.</p>")
+    mock_note = "; open circles are mock-interview answers" if mock else ""
     parts.append(
         "<h2>Trend per dimension</h2><p class='meta'>Score of each answer, oldest on the "
-        "left; the dashed line at 70 is the strong level.</p><div class='charts'>"
+        f"left; the dashed line at 70 is the strong level{mock_note}.</p><div class='charts'>"
     )
+    in_mock = [a.mock for a in report.answers]
     for label, points in report.trend.items():
-        parts.append(
-            f"<figure><figcaption>{esc(label)}</figcaption>{trend_svg(label, points)}</figure>"
-        )
+        chart = trend_svg(label, points, in_mock)
+        parts.append(f"<figure><figcaption>{esc(label)}</figcaption>{chart}</figure>")
     parts.append("</div></section>")
     parts += [_answer_html(answer) for answer in report.answers]
     parts.append("</body></html>")

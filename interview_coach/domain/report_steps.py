@@ -34,7 +34,8 @@ def next_steps(answers: list[dict[str, Any]], topic_titles: Mapping[str, str]) -
     First the dimensions weakest over the latest answers (an old weakness may be
     fixed), each with the advice the scorer gave on the latest answer where it fell
     short; then the weakest topic by its latest answer; then the note the latest
-    answers got most often (length, hedging, dwelling on the failure).
+    answers got most often (length, hedging, dwelling on the failure); while fewer
+    than three, the follow-up an interviewer would ask after the latest answer.
     """
     recent = answers[-RECENT:]
     if not recent:
@@ -80,6 +81,15 @@ def next_steps(answers: list[dict[str, Any]], topic_titles: Mapping[str, str]) -
                 NOTE_LABELS.get(kind, "Also"),
                 messages[-1],
                 f"noted on {len(messages)} of the last {len(recent)} answers",
+            )
+        )
+    follow_up = recent[-1]["card"].get("follow_up")
+    if len(steps) < MAX_STEPS and follow_up:
+        steps.append(
+            Step(
+                "Follow-up",
+                f"Practise answering “{follow_up}”",
+                "what an interviewer would ask next after your latest answer",
             )
         )
     return steps[:MAX_STEPS]
