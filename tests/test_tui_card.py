@@ -124,3 +124,24 @@ async def test_retry_puts_the_earlier_answer_beside_the_new(app, size, stacked):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PracticeScreen"
         assert app.screen.query_one("#answer-text").text == ""
+
+
+async def test_the_card_from_the_mock_summary_teaches_too(app):
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        from interview_coach.tui.screens.mock_screen import MockScreen
+
+        await app.push_screen(MockScreen(count=1))
+        await settle(app, pilot)
+        while type(app.screen).__name__ == "MockScreen":
+            app.screen.query_one("#answer-text").insert(WEAK)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockSummaryScreen"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert "points:" in why(app.screen)
+        await pilot.press("tab", "down")
+        await pilot.pause()
+        assert text_selected(app.screen) == 1
