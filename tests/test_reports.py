@@ -146,6 +146,24 @@ def test_report_prints_in_at_most_a_page_per_answer(browser, report_file):
     assert 2 <= pages <= 20
 
 
+A4_TEXT_PX = (688, 1031)  # A4 less the 14 mm and 12 mm margins of @page, in CSS pixels
+
+
+def test_in_print_the_first_page_and_each_answer_fit_a_page(browser, report_file):
+    """With break-inside: avoid, an answer taller than a page would still split."""
+    browser.call("Emulation.setEmulatedMedia", session=True, media="print")
+    try:
+        browser.open(report_file, A4_TEXT_PX[0])
+        heights = browser.evaluate(
+            "[document.querySelector('.first-page'), ...document.querySelectorAll('.answer')]"
+            ".map(e => e.getBoundingClientRect().height)"
+        )
+    finally:
+        browser.call("Emulation.setEmulatedMedia", session=True, media="")
+    assert len(heights) == 21
+    assert max(heights) < A4_TEXT_PX[1], heights
+
+
 @pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 390)])
 def test_report_looks_as_reviewed(browser, report_file, tmp_path, name, width):
     """The first screen, against a reviewed picture. Regenerate after an intended
