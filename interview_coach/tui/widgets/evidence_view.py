@@ -155,7 +155,3 @@ class EvidenceView(Vertical):
         event.stop()
         self.show_quote(event.index)
         self.query_one("#evidence-list", OptionList).focus()
-
-    @property
-    def selected_quote(self) -> int | None:
-        return self.query_one(AnswerText).selected if self.quotes else None
