@@ -12,8 +12,8 @@ import pytest
 from browser_support import LAYOUT_PROBE, Browser, chromium_path, pdf_pages
 from report_support import history_report, saved_history
 
-from interview_coach.domain.report_model import quotes_of
-from interview_coach.domain.reports import render
+from interview_coach.domain.report_model import Quote, Reason, quotes_of
+from interview_coach.domain.reports import EFFECT_WORDS, grouped_reasons, render
 
 SCREENS = Path(__file__).parent / "data" / "report_screens"
 ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
@@ -61,9 +61,11 @@ def test_each_evidence_sentence_is_quoted_once_with_its_reasons(report, markdown
         section = markdown.split(f"\n## {answer.number}. ", 1)[1].split("\n## ", 1)[0]
         for quote in answer.quotes:
             assert section.count(f'"{quote.text[:50]}') == 1
-            for reason in quote.reasons:
-                assert reason.why in section
-                assert escape(reason.why.split(" (“")[0]) in html
+            for effect, dimension, whys in grouped_reasons(quote):
+                assert f"{EFFECT_WORDS[effect]} {dimension.lower()} points" in section
+                for why in whys:
+                    assert why in section
+                    assert escape(why.split(" (“")[0]) in html
 
 
 def test_a_spoken_answer_shows_its_delivery_and_length_note(report, markdown):
@@ -71,6 +73,23 @@ def test_a_spoken_answer_shows_its_delivery_and_length_note(report, markdown):
     section = markdown.split(f"\n## {spoken.number}. ", 1)[1].split("\n## ", 1)[0]
     assert "**Delivery:** 42 s, 145 words/min" in section
     assert "Only 42 seconds: aim for 45-90 seconds" in section
+
+
+def test_a_reason_said_twice_in_other_words_is_given_once():
+    quote = Quote(
+        "The school did not prepare us.",
+        0,
+        30,
+        (
+            Reason("Non-defensiveness", "-", "reads as blaming others or circumstances"),
+            Reason("Non-defensiveness", "-", "blames others or circumstances"),
+            Reason("Acknowledgment", "+", "says plainly what happened"),
+        ),
+    )
+    assert grouped_reasons(quote) == [
+        ("-", "Non-defensiveness", ["reads as blaming others or circumstances"]),
+        ("+", "Acknowledgment", ["says plainly what happened"]),
+    ]
 
 
 def test_dates_are_human_and_topics_named(markdown, html):

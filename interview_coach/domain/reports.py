@@ -64,11 +64,32 @@ def delivery_line(delivery: dict) -> str:
 
 
 def grouped_reasons(quote: Quote) -> list[tuple[str, str, list[str]]]:
-    """(effect, dimension, whys): one entry per dimension and effect, in the order said."""
+    """(effect, dimension, whys): one entry per dimension and effect, in the order said.
+
+    The clause reading and the cue rules can both explain one sentence in nearly the
+    same words ("reads as blaming others or circumstances", "blames others or
+    circumstances"); a reason whose words the other already says is dropped.
+    """
     groups: dict[tuple[str, str], list[str]] = {}
     for r in quote.reasons:
         groups.setdefault((r.effect, r.dimension), []).append(r.why)
-    return [(effect, dimension, whys) for (effect, dimension), whys in groups.items()]
+    return [(e, d, _distinct(whys)) for (e, d), whys in groups.items()]
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(word[:4] for word in text.lower().replace("(", " ").split())
+
+
+def _distinct(whys: list[str]) -> list[str]:
+    stems = [_stems(why) for why in whys]
+    return [
+        why
+        for i, why in enumerate(whys)
+        if not any(
+            j != i and stems[i] <= stems[j] and (stems[i] < stems[j] or j < i)
+            for j in range(len(whys))
+        )
+    ]
 
 
 def reason_text(quote: Quote) -> str:
