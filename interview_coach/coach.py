@@ -77,7 +77,13 @@ class Coach:
 
         return ask(question, self.bank, self.profile, self.specialty_name)
 
-    def score(self, answer: str, topic: str, question_id: str | None = None) -> ScoreCard:
+    def score(
+        self,
+        answer: str,
+        topic: str,
+        question_id: str | None = None,
+        spoken_seconds: float | None = None,
+    ) -> ScoreCard:
         follow_ups = self.question(question_id).follow_ups if question_id else ()
         self.bank.topic(topic)
         return score_answer(
@@ -87,6 +93,7 @@ class Coach:
             question_id=question_id,
             profile=self.profile,
             question_follow_ups=follow_ups,
+            spoken_seconds=spoken_seconds,
         )
 
     def score_follow_up(
@@ -115,12 +122,15 @@ class Coach:
         question_id: str | None,
         followed: dict[str, Any] | None = None,
         asked: tuple[str, ...] = (),
+        spoken_seconds: float | None = None,
     ) -> tuple[ScoreCard, str]:
         """The card and the text to save. A follow-up reply (``followed``: the saved
         result it follows, with its "answer" and "card") is judged and saved together
-        with that answer, so the card's evidence points into the text Review shows."""
+        with that answer, so the card's evidence points into the text Review shows.
+        ``spoken_seconds`` (a spoken answer's length) sets the length note in seconds;
+        a follow-up is judged by its combined words, since the seconds are the reply's."""
         if followed is None:
-            return self.score(text, topic, question_id), text
+            return self.score(text, topic, question_id, spoken_seconds), text
         previous = ScoreCard.from_json(followed["card"])
         card = self.score_follow_up(followed["answer"], previous, text, asked)
         return card, followed["answer"] + JOIN + text
@@ -171,7 +181,8 @@ class Coach:
         """Re-score a saved spoken answer with a better transcript and store both in
         place of the live ones; None when the answer was deleted meanwhile. A follow-up
         reply is re-judged (and saved) together with the answer it follows."""
-        card, answer = self.judge(answer, topic, question_id, followed)
+        seconds = (delivery or {}).get("duration_s")
+        card, answer = self.judge(answer, topic, question_id, followed, spoken_seconds=seconds)
         replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
         return card if replaced else None
 

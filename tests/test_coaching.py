@@ -107,7 +107,7 @@ def test_html_report_renders_in_a_real_browser(run_cli, tmp_path):
     report = tmp_path / "history.html"
     assert run_cli("export", "all", "--format", "html", "-o", str(report)).code == 0
     html = report.read_text()
-    assert "<svg" in html and html.count("<h2>") == 3 and "bump in the road" in html
+    assert "<svg" in html and html.count("class='answer'") == 2 and "bump in the road" in html
     shot = tmp_path / "shot.png"
     subprocess.run(
         [
@@ -143,4 +143,5 @@ def test_markdown_history_report_has_every_answer(run_cli):
             stdin="I was out of clinical work from January to September 2022.",
         )
     report = run_cli("export", "all", "--format", "md")
-    assert report.stdout.count("\n## ") == 2 and "| Acknowledgment |" in report.stdout
+    assert report.stdout.count("\n## 1. ") == 1 and report.stdout.count("\n## 2. ") == 1
+    assert "| Acknowledgment |" in report.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.style import Style
 from textual.widgets import DataTable, Input, Select
 from tui_support import settle, shown
 
@@ -55,8 +56,8 @@ async def test_answer_a_question_and_see_the_card_with_evidence(app):
         card = app.screen.card
         assert str(app.screen.query_one("#overall").render()) == f"Overall {card['overall']}/100"
         answer = app.screen.query_one("#answer").render()
-        styles = " ".join(str(span.style) for span in answer.spans)
-        assert "green" in styles
+        green = Style.parse("green").foreground
+        assert any(span.style.foreground == green for span in answer.spans)
         assert "Acknowledgment" in str(app.screen.query_one("#bar-acknowledgment").render())
         outline = str(app.screen.query_one("#outline").render())
         assert "1. What happened: I did not pass Step 1" in outline
@@ -71,9 +72,15 @@ async def test_retry_shows_old_and_new_scores_side_by_side(app):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PracticeScreen"
         await type_answer(app, pilot, STRONG)
-        overall = str(app.screen.query_one("#overall").render())
+        assert type(app.screen).__name__ == "RetryScreen"
+        overall = str(app.screen.query_one("#card #overall").render())
         assert f"previous attempt {first}" in overall
-        assert "(was" in str(app.screen.query_one("#bar-corrective_action").render())
+        # The earlier answer and its card sit beside the new one.
+        before = app.screen.query_one("#before #answer").render().plain
+        now = app.screen.query_one("#card #answer").render().plain
+        assert before == WEAK and now == STRONG
+        assert f"Overall {first} → " in str(app.screen.query_one("#change").render())
+        assert "(was" in str(app.screen.query_one("#card #bar-corrective_action").render())
 
 
 async def test_follow_up_is_asked_after_a_weak_answer(app):

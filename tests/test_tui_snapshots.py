@@ -71,3 +71,41 @@ def test_profile(snap_compare, data_home, profile_file):
         await settle_app(pilot)
 
     assert snap_compare(_app(data_home, profile_file), terminal_size=(80, 24), run_before=before)
+
+
+WEAK = "Testing was a bump in the road. My school did not prepare us. I studied harder."
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_card_shows_why_a_phrase_counted(snap_compare, data_home, profile_file, size):
+    """The evidence list focused, the second phrase picked: its reason is on screen."""
+
+    async def before(pilot):
+        await settle_app(pilot)
+        await pilot.press("p")
+        await settle_app(pilot)
+        pilot.app.screen.query_one("#answer-text").insert(ANSWER)
+        await pilot.press("ctrl+s")
+        await settle_app(pilot)
+        await pilot.press("tab", "down")
+        await settle_app(pilot)
+
+    assert snap_compare(_app(data_home, profile_file), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_retry_view(snap_compare, data_home, profile_file, size):
+    async def before(pilot):
+        await settle_app(pilot)
+        await pilot.press("p")
+        await settle_app(pilot)
+        pilot.app.screen.query_one("#answer-text").insert(WEAK)
+        await pilot.press("ctrl+s")
+        await settle_app(pilot)
+        await pilot.press("r")
+        await settle_app(pilot)
+        pilot.app.screen.query_one("#answer-text").insert(ANSWER)
+        await pilot.press("ctrl+s")
+        await settle_app(pilot)
+
+    assert snap_compare(_app(data_home, profile_file), terminal_size=size, run_before=before)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from interview_coach.domain.quotes import shorten
 from interview_coach.errors import UserError
 
 MAX_INPUT_BYTES = 200_000
@@ -86,7 +87,8 @@ def format_card(card: dict[str, Any]) -> str:
     for name, dim in card["dimensions"].items():
         lines.append(f"{name.replace('_', ' '):18} {dim['score']:3d}  {dim['level']}")
         for detail in dim.get("evidence_detail", [])[:3]:
-            lines.append(f'    {detail["effect"]} {detail["reason"]}: "{detail["text"][:70]}"')
+            quote = shorten(detail["text"], 70)
+            lines.append(f'    {detail["effect"]} {detail["reason"]}: "{quote}"')
         lines.append(f"    advice: {dim['advice']}")
     for flag in card["flags"]:
         lines.append(f"! {flag['message']}")
@@ -166,10 +168,12 @@ def show(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from interview_coach.domain.reports import RENDERERS
+    from interview_coach.domain.bank import default_bank
+    from interview_coach.domain.report_model import build_report, human_date
+    from interview_coach.domain.reports import render, report_json
 
+    store = _store()
     if args.session_id == "all":
-        store = _store()
         answers = [a.to_json() for a in store.answers()] if store else []
         title = "Interview practice: full history"
     else:
@@ -180,8 +184,14 @@ def export(args: argparse.Namespace) -> int:
                 f"SESSION_ID must be a number or 'all', not '{args.session_id}'."
             ) from None
         session, answers = _session_answers(session_id)
-        title = f"Interview practice session {session.id} ({session.started_at[:10]})"
-    report = RENDERERS[args.format](title, answers)
+        kind = "Mock interview" if session.kind == "mock" else "Interview practice"
+        title = f"{kind}, {human_date(session.started_at)} (session {session.id})"
+    if args.format == "json":
+        report = report_json(title, answers)
+    else:
+        kinds = {s.id: s.kind for s in store.sessions()} if store else {}
+        titles = {t.id: t.title for t in default_bank().topics.values()}
+        report = render(args.format, build_report(title, answers, titles, kinds))
     if args.output:
         from interview_coach.coach import write_private
 

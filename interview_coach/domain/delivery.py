@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from interview_coach.domain.length import length_target
+
 FILLERS = (
     "um",
     "uh",
@@ -35,7 +37,6 @@ HEDGES = ("i guess", "i think", "maybe", "probably", "sort of", "kind of", "i su
 LONG_PAUSE_S = 1.0
 HESITATION_S = 0.3
 TARGET_WPM = (120, 160)
-TARGET_SECONDS = (60, 90)
 _SOUND_FILLER = re.compile(r"^(u+m+|u+h+|e+r+m*|a+h+|h+m+|m+)$")
 
 
@@ -64,11 +65,10 @@ class DeliveryMetrics:
             tips.append(
                 f"{self.wpm:.0f} words/min is fast; slow to {TARGET_WPM[0]}-{TARGET_WPM[1]}."
             )
-        if self.duration_s > TARGET_SECONDS[1] + 15:
-            tips.append(
-                f"{self.duration_s:.0f} s is long; aim for {TARGET_SECONDS[0]}-"
-                f"{TARGET_SECONDS[1]} s."
-            )
+        if self.duration_s:
+            note = length_target().note(self.words, self.duration_s)
+            if note is not None:
+                tips.append(note.message)
         if self.long_pauses:
             tips.append(f"{len(self.long_pauses)} pause(s) over {LONG_PAUSE_S:.0f} s.")
         return tips

@@ -1,163 +1,173 @@
-"""Reports a mentor can read: a session (or the whole history) as Markdown, HTML or JSON.
+"""Reports a mentor can read in two minutes: the same content as Markdown or HTML (or JSON).
 
-Pure functions over plain dicts, so the CLI and the TUI produce the same report.
-The HTML is a single self-contained file (inline CSS and SVG charts, no
-scripts, nothing fetched), so it opens offline and can be emailed.
+Pure functions over a ``Report`` (see report_model), so the CLI and any other
+interface produce the same report. The first part is the trend per dimension and
+the three next steps; then each answer with its question, transcript, the quoted
+sentences with why each was quoted, delivery and the follow-up with its reply.
 """
 
 from __future__ import annotations
 
-import html
 import json
-from typing import Any
+from collections.abc import Iterator
 
-DIMENSION_LABELS = {
-    "acknowledgment": "Acknowledgment",
-    "non_defensiveness": "Non-defensiveness",
-    "corrective_action": "Corrective action",
-    "tie_back": "Tie-back",
-}
+from interview_coach.domain.quotes import shorten
+from interview_coach.domain.report_chart import sparkline
+from interview_coach.domain.report_model import JOIN, Quote, Report, ReportAnswer, short_date
+
+EFFECT_WORDS = {"+": "earned", "-": "cost"}
 
 
-def report_json(title: str, answers: list[dict[str, Any]]) -> str:
+def report_json(title: str, answers: list[dict]) -> str:
+    """The stored answers as they are (cards, scores, timings): for other programs."""
     return json.dumps({"title": title, "answers": answers}, indent=2)
 
 
-def report_markdown(title: str, answers: list[dict[str, Any]]) -> str:
-    lines = [f"# {title}", ""]
-    if not answers:
-        lines.append("No answers yet.")
-    for number, answer in enumerate(answers, 1):
-        card = answer["card"]
-        lines += [
-            f"## {number}. {answer.get('question_text') or answer['topic']}",
-            "",
-            f"*Topic:* {answer['topic']} · *Source:* {answer['source']} · "
-            f"*Date:* {answer['created_at']} · **Overall {card['overall']}/100**",
-            "",
-            "### Answer",
-            "",
-            "> " + answer["answer_text"].replace("\n", "\n> "),
-            "",
-            "| Dimension | Score | Level | Advice |",
-            "|---|---|---|---|",
-        ]
-        for key, label in DIMENSION_LABELS.items():
-            dim = card["dimensions"][key]
-            lines.append(f"| {label} | {dim['score']} | {dim['level']} | {dim['advice']} |")
-        lines.append("")
-        for key, label in DIMENSION_LABELS.items():
-            evidence = card["dimensions"][key].get("evidence_detail", [])
-            if evidence:
-                lines.append(f"**{label} evidence:**")
-                lines += [f'- ({e["effect"]}) {e["reason"]}: "{e["text"]}"' for e in evidence]
-                lines.append("")
-        if card.get("flags"):
-            lines.append("**Flags:**")
-            lines += [f"- {f['kind']}: {f['message']}" for f in card["flags"]]
-            lines.append("")
-        delivery = answer.get("delivery")
-        if delivery:
-            lines.append(
-                f"**Delivery:** {delivery.get('duration_s', 0):.0f} s, "
-                f"{delivery.get('wpm', 0):.0f} words/min, "
-                f"fillers {delivery.get('filler_total', 0)}, "
-                f"long pauses {len(delivery.get('long_pauses', []))}"
-            )
-            lines.append("")
-        if card.get("follow_up"):
-            lines += [f"*Next question to practise:* {card['follow_up']}", ""]
-    return "\n".join(lines)
+def pieces(answer: ReportAnswer, start: int, end: int) -> Iterator[tuple[str, Quote | None, int]]:
+    """The text in [start, end) split into (piece, quote it belongs to, quote number)."""
+    at = start
+    for number, quote in enumerate(answer.quotes, 1):
+        q_start, q_end = max(quote.start, at), min(quote.end, end)
+        if q_end <= q_start:
+            continue
+        if q_start > at:
+            yield answer.answer[at:q_start], None, 0
+        yield answer.answer[q_start:q_end], quote, number
+        at = q_end
+    if at < end:
+        yield answer.answer[at:end], None, 0
 
 
-def _bar_chart(answers: list[dict[str, Any]]) -> str:
-    """An inline SVG of overall score per answer: progress at a glance, no scripts."""
-    width, height, pad = 560, 160, 24
-    if not answers:
-        return ""
-    step = (width - 2 * pad) / max(len(answers), 1)
-    bars = []
-    for i, answer in enumerate(answers):
-        score = answer["card"]["overall"]
-        bar_h = (height - 2 * pad) * score / 100
-        x = pad + i * step + step * 0.15
-        y = height - pad - bar_h
-        colour = "#2e7d32" if score >= 70 else "#f9a825" if score >= 40 else "#c62828"
-        bars.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.7:.1f}" height="{bar_h:.1f}" '
-            f'fill="{colour}"><title>{html.escape(answer["topic"])}: {score}</title></rect>'
-        )
-    axis = (
-        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" '
-        'stroke="#555"/>'
-    )
+def transcript_parts(answer: ReportAnswer) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Where the first answer and the follow-up reply sit in the saved text."""
+    if answer.reply is None:
+        return (0, len(answer.answer.rstrip())), None
+    cut = len(answer.answer) - len(answer.reply)
+    return (0, cut - len(JOIN)), (cut, len(answer.answer.rstrip()))
+
+
+def meta_line(answer: ReportAnswer) -> str:
+    kind = "Mock interview" if answer.mock else "Practice"
+    how = "spoken" if answer.spoken else "typed"
+    overall = f"Overall {answer.overall}/100"
+    if answer.first_overall is not None:
+        overall += f" (first answer {answer.first_overall}, with the follow-up {answer.overall})"
+    return f"{kind} · {answer.topic} · {answer.date} · {how} · {overall}"
+
+
+def delivery_line(delivery: dict) -> str:
     return (
-        f'<svg class="chart" role="img" aria-label="Overall score per answer" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f"{axis}{''.join(bars)}</svg>"
+        f"{delivery.get('duration_s', 0):.0f} s, {delivery.get('wpm', 0):.0f} words/min, "
+        f"{delivery.get('filler_total', 0)} fillers, {delivery.get('hesitations', 0)} "
+        f"hesitations, {len(delivery.get('long_pauses', []))} long pauses"
     )
 
 
-_CSS = """
-body{font-family:system-ui,sans-serif;max-width:880px;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}
-blockquote{background:#f6f6f6;border-left:4px solid #888;margin:0;padding:.6rem 1rem}
-table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}
-.strong{color:#2e7d32;font-weight:600}.partial{color:#b26a00;font-weight:600}
-.missing{color:#c62828;font-weight:600}.plus{color:#2e7d32}.minus{color:#c62828}
-.overall{font-size:1.3rem;font-weight:700}
-"""
+def grouped_reasons(quote: Quote) -> list[tuple[str, str, list[str]]]:
+    """(effect, dimension, whys): one entry per dimension and effect, in the order said.
+
+    The clause reading and the cue rules can both explain one sentence in nearly the
+    same words ("reads as blaming others or circumstances", "blames others or
+    circumstances"); a reason whose words the other already says is dropped.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in quote.reasons:
+        groups.setdefault((r.effect, r.dimension), []).append(r.why)
+    return [(e, d, _distinct(whys)) for (e, d), whys in groups.items()]
 
 
-def report_html(title: str, answers: list[dict[str, Any]]) -> str:
-    esc = html.escape
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{esc(title)}</h1>",
-    ]
-    if not answers:
-        parts.append("<p>No answers yet.</p>")
-    else:
-        parts.append("<h2>Overall score per answer</h2>" + _bar_chart(answers))
-    for number, answer in enumerate(answers, 1):
-        card = answer["card"]
-        parts.append(
-            f"<h2>{number}. {esc(answer.get('question_text') or answer['topic'])}</h2>"
-            f"<p>Topic: {esc(answer['topic'])} · Source: {esc(answer['source'])} · "
-            f"{esc(answer['created_at'])} · <span class='overall'>Overall "
-            f"{card['overall']}/100</span></p>"
-            f"<blockquote>{esc(answer['answer_text'])}</blockquote>"
-            "<table><tr><th>Dimension</th><th>Score</th><th>Level</th><th>Evidence</th>"
-            "<th>Advice</th></tr>"
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(word[:4] for word in text.lower().replace("(", " ").split())
+
+
+def _distinct(whys: list[str]) -> list[str]:
+    stems = [_stems(why) for why in whys]
+    return [
+        why
+        for i, why in enumerate(whys)
+        if not any(
+            j != i and stems[i] <= stems[j] and (stems[i] < stems[j] or j < i)
+            for j in range(len(whys))
         )
-        for key, label in DIMENSION_LABELS.items():
-            dim = card["dimensions"][key]
-            evidence = "<br>".join(
-                f"<span class='{'plus' if e['effect'] == '+' else 'minus'}'>"
-                f"{esc(e['effect'])} {esc(e['text'])}</span>"
-                for e in dim.get("evidence_detail", [])
-            )
-            parts.append(
-                f"<tr><td>{label}</td><td>{dim['score']}</td>"
-                f"<td class='{esc(dim['level'])}'>{esc(dim['level'])}</td>"
-                f"<td>{evidence}</td><td>{esc(dim['advice'])}</td></tr>"
-            )
-        parts.append("</table>")
-        if card.get("flags"):
-            items = "".join(f"<li>{esc(f['message'])}</li>" for f in card["flags"])
-            parts.append(f"<p>Flags:</p><ul>{items}</ul>")
-        delivery = answer.get("delivery")
-        if delivery:
-            parts.append(
-                f"<p>Delivery: {delivery.get('duration_s', 0):.0f} s, "
-                f"{delivery.get('wpm', 0):.0f} words/min, fillers "
-                f"{delivery.get('filler_total', 0)}, long pauses "
-                f"{len(delivery.get('long_pauses', []))}</p>"
-            )
-    parts.append("</body></html>")
-    return "".join(parts)
+    ]
 
 
-RENDERERS = {"md": report_markdown, "html": report_html, "json": report_json}
+def reason_text(quote: Quote) -> str:
+    return "; ".join(
+        f"{EFFECT_WORDS[effect]} {dimension.lower()} points: {', '.join(whys)}"
+        for effect, dimension, whys in grouped_reasons(quote)
+    )
+
+
+def report_markdown(report: Report) -> str:
+    lines = [f"# {report.title}", ""]
+    if not report.answers:
+        return "\n".join([*lines, "No answers yet."])
+    mock = sum(a.mock for a in report.answers)
+    lines += [
+        f"{report.period} · {len(report.answers)} answers"
+        + (f" ({mock} in mock interviews)" if mock else ""),
+        "",
+        "## Trend per dimension",
+        "",
+    ]
+    first, last = report.answers[0], report.answers[-1]
+    lines += [
+        f"| Dimension | First ({short_date(first.stamp)}) | Latest ({short_date(last.stamp)}) "
+        "| Best | Every answer, oldest first |",
+        "|---|---|---|---|---|",
+    ]
+    for label, points in report.trend.items():
+        scores = [score for _, score in points]
+        lines.append(
+            f"| {label} | {scores[0]} | {scores[-1]} | {max(scores)} | {sparkline(scores)} |"
+        )
+    lines += ["", "## Next steps", ""]
+    if report.steps:
+        lines += [
+            f"{i}. **{s.dimension}**: {s.advice} ({s.why})" for i, s in enumerate(report.steps, 1)
+        ]
+    else:
+        lines.append("Every dimension is strong on average over the latest answers: keep it so.")
+    for answer in report.answers:
+        lines += ["", f"## {answer.number}. {answer.question}", "", meta_line(answer), ""]
+        first_part, reply_part = transcript_parts(answer)
+        lines += ["### Answer", "", "> " + _marked(answer, *first_part).replace("\n", "\n> ")]
+        if reply_part is not None:
+            lines += ["", f"### Follow-up: {answer.follow_up}", ""]
+            lines.append("> " + _marked(answer, *reply_part).replace("\n", "\n> "))
+        if answer.quotes:
+            lines += ["", "### Why these sentences", ""]
+            for number, quote in enumerate(answer.quotes, 1):
+                sign = "✔" if quote.effect == "+" else "✘"
+                lines.append(f'{number}. {sign} "{shorten(quote.text)}": {reason_text(quote)}')
+        lines += ["", "| Dimension | Score | Level | Next step |", "|---|---|---|---|"]
+        lines += [f"| {d.label} | {d.score} | {d.level} | {d.advice} |" for d in answer.dimensions]
+        if answer.flags:
+            lines += ["", "**Also:**", *[f"- {flag}" for flag in answer.flags]]
+        if answer.delivery:
+            lines += ["", f"**Delivery:** {delivery_line(answer.delivery)}"]
+        if answer.next_question:
+            lines += ["", f"*Follow-up to practise next:* {answer.next_question}"]
+    return "\n".join(lines) + "\n"
+
+
+def _marked(answer: ReportAnswer, start: int, end: int) -> str:
+    """Quoted sentences in bold (earned points) or italics (cost points), numbered."""
+    out = []
+    for piece, quote, number in pieces(answer, start, end):
+        if quote is None:
+            out.append(piece)
+        else:
+            mark = "**" if quote.effect == "+" else "_"
+            out.append(f"{mark}{piece.strip()}{mark}<sup>{number}</sup>")
+    return "".join(out)
+
+
+def render(fmt: str, report: Report) -> str:
+    """The report for a reader, as "md" or "html" (JSON is ``report_json``)."""
+    if fmt == "html":
+        from interview_coach.domain.report_html import report_html
+
+        return report_html(report)
+    return report_markdown(report)

@@ -87,7 +87,13 @@ TOPIC_CUES = COMMON_CUES | {"on_topic", "fact", "cause", "overshare"}
 SPECIALTY_CUES = frozenset({"specialty", "residency", "link", "support"})
 # Top-level rubric files that are not topics.
 NOT_TOPICS = frozenset(
-    {"common.toml", "tie_back_generic.toml", "judgment.toml", "role_classifier.toml"}
+    {
+        "common.toml",
+        "tie_back_generic.toml",
+        "judgment.toml",
+        "role_classifier.toml",
+        "length.toml",
+    }
 )
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
 

@@ -11,21 +11,20 @@ from interview_coach.domain.answer_text import word_count
 from interview_coach.domain.consistency import check_consistency
 from interview_coach.domain.explanation import evidence_for, reason_for
 from interview_coach.domain.judgment import level_and_score
+from interview_coach.domain.length import length_target
 from interview_coach.domain.profile import Profile
 from interview_coach.domain.reading import Reading, read_answer
 from interview_coach.domain.results import Flag, RubricResult, ScoreCard, level_for
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
 
 MAX_ANSWER_CHARS = 20_000
-SHORT_WORDS = 40
-LONG_WORDS = 300
 MAX_FAILURE_SENTENCES = 3
 FAILURE_ROLES = frozenset(
     {"fact", "vague_fact", "own_cause", "blame", "self_pity", "minimising", "overshare"}
 )
 FORWARD_ROLES = frozenset({"change", "result", "link_specific", "link_generic"})
-# Past LONG_WORDS an answer loses a point for every WORDS_PER_POINT more words, up to
-# MAX_LENGTH_PENALTY: an interviewer stops listening, however good the content.
+# Past the length target's long_words an answer loses a point for every WORDS_PER_POINT
+# more words, up to MAX_LENGTH_PENALTY: an interviewer stops listening, however good the content.
 WORDS_PER_POINT = 10
 MAX_LENGTH_PENALTY = 40
 OUTLINE_PARTS = (
@@ -60,12 +59,15 @@ def score_answer(
     question_follow_ups: tuple[str, ...] = (),
     specialty: str | None = None,
     asked: tuple[str, ...] = (),
+    spoken_seconds: float | None = None,
 ) -> ScoreCard:
     """Score ``answer`` to a question on ``topic`` against the four dimensions.
 
     ``specialty`` (else the profile's) says which specialty's work a tie-back should
     name; with neither, a link to any specialty's work counts. ``asked`` lists
     follow-up questions already put to the user, which are never asked again.
+    ``spoken_seconds`` (a spoken answer's length) makes the length note speak in
+    seconds rather than words.
     """
     check_answer(answer)
     specialty = specialty or (profile.specialty if profile else None)
@@ -87,7 +89,7 @@ def score_answer(
         )
     overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
     overall = max(0, overall - length_penalty(word_count(answer)))
-    flags = _flags(reading)
+    flags = _flags(reading, spoken_seconds)
     if profile is not None:
         flags.extend(check_consistency(answer, topic, profile))
     return ScoreCard(
@@ -104,7 +106,7 @@ def score_answer(
 
 def length_penalty(words: int) -> int:
     """Points the overall score loses for running far past the length target."""
-    return min(MAX_LENGTH_PENALTY, max(0, words - LONG_WORDS) // WORDS_PER_POINT)
+    return min(MAX_LENGTH_PENALTY, max(0, words - length_target().long_words) // WORDS_PER_POINT)
 
 
 def _dwelling(reading: Reading) -> list[Flag]:
@@ -138,28 +140,16 @@ def _dwelling(reading: Reading) -> list[Flag]:
     return []
 
 
-def _flags(reading: Reading) -> list[Flag]:
+def _flags(reading: Reading, spoken_seconds: float | None = None) -> list[Flag]:
     a = reading.analysis
     flags: list[Flag] = []
     words = word_count(a.answer)
-    if words < SHORT_WORDS:
-        flags.append(
-            Flag(
-                "too_short",
-                f"Only {words} words: aim for about 90-180 words "
-                "(45-90 seconds spoken) so there is room for what you changed.",
-            )
-        )
-    elif words > LONG_WORDS:
+    note = length_target().note(words, spoken_seconds)
+    if note is not None:
         penalty = length_penalty(words)
-        cost = f" It cost {penalty} points overall." if penalty else ""
-        flags.append(
-            Flag(
-                "too_long",
-                f"{words} words is long for one answer: aim for 90-180 "
-                f"and let the interviewer ask for more.{cost}",
-            )
-        )
+        if note.kind == "too_long" and penalty:
+            note = Flag(note.kind, f"{note.message} It cost {penalty} points overall.")
+        flags.append(note)
     flags.extend(_dwelling(reading))
     if not a.live("on_topic") and not a.live("fact") and not a.live("vague_fact"):
         flags.append(

@@ -143,7 +143,10 @@ class MockScreen(VoiceModeMixin, Screen):
         the card's evidence points into the text the user sees in Review.
         """
         coach = self.app.coach
-        card, saved_text = coach.judge(text, question.topic, question.id, followed)
+        seconds = (delivery or {}).get("duration_s")
+        card, saved_text = coach.judge(
+            text, question.topic, question.id, followed, spoken_seconds=seconds
+        )
         session_id, answer_id = coach.save(
             card,
             saved_text,

@@ -52,6 +52,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.question: AskedQuestion | None = None
         self.prompt_text = ""  # the question or follow-up being answered
         self.previous_card: dict[str, Any] | None = None
+        self.previous_text, self.previous_delivery = "", None  # shown beside a retry
         # While answering a follow-up: the answer and card it follows, and the
         # follow-ups already asked about this question.
         self.followed: dict[str, Any] | None = None
@@ -232,7 +233,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
         asked: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
         coach = self.app.coach
-        card, text = coach.judge(text, question.topic, question.id, followed, asked)
+        seconds = delivery.get("duration_s")
+        card, text = coach.judge(text, question.topic, question.id, followed, asked, seconds)
         session_id, answer_id = coach.save(
             card,
             text,
@@ -338,8 +340,12 @@ class PracticeScreen(VoiceModeMixin, Screen):
     ) -> None:
         from interview_coach.tui.screens.card_screen import CardScreen
 
-        previous = self.previous_card
-        self.previous_card = card
+        previous, previous_text, previous_delivery = (
+            self.previous_card,
+            self.previous_text,
+            self.previous_delivery,
+        )
+        self.previous_card, self.previous_text, self.previous_delivery = card, text, delivery
 
         followed, asked = self.followed, self.asked
 
@@ -356,4 +362,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 self.previous_card = None
                 self.show_question()
 
-        self.app.push_screen(CardScreen(card, text, previous, delivery), after)
+        if previous is not None:  # a retry: the earlier answer beside this one
+            from interview_coach.tui.screens.retry_screen import RetryScreen
+
+            screen = RetryScreen(card, text, previous, previous_text, delivery, previous_delivery)
+        else:
+            screen = CardScreen(card, text, previous, delivery)
+        self.app.push_screen(screen, after)

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
-SOFT_LIMIT_S = 90
+from interview_coach.domain.length import length_target
 
 
 def clock() -> float:
@@ -76,9 +76,7 @@ class AnswerEditor(Vertical):
         status = next(found, None)
         if status is None:  # the screen closed while the editor was mounting
             return
+        target = length_target()
         minutes, seconds = divmod(self.elapsed, 60)
-        status.update(
-            f"{self.word_count()} words   {minutes}:{seconds:02d} "
-            f"(aim for 90-180 words, under {SOFT_LIMIT_S} s spoken)"
-        )
-        status.set_class(self.elapsed > SOFT_LIMIT_S, "over")
+        status.update(f"{self.word_count()} words   {minutes}:{seconds:02d} ({target.hint()})")
+        status.set_class(self.elapsed > target.seconds[1], "over")

@@ -13,6 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from interview_coach.domain.length import length_target
+from interview_coach.domain.quotes import shorten
+from interview_coach.tui.widgets.evidence_view import EvidenceView
+
 LABELS = {
     "acknowledgment": "Acknowledgment",
     "non_defensiveness": "Non-defensiveness",
@@ -21,33 +25,23 @@ LABELS = {
 }
 LEVEL_STYLE = {"strong": "bold green", "partial": "bold yellow", "missing": "bold red"}
 BAR_WIDTH = 20
+COMPACT_BAR_WIDTH = 10  # half a screen (a retry's two cards) keeps each bar on one line
 
 
-def dimension_line(label: str, score: int, level: str, previous: int | None = None) -> Text:
+def dimension_line(
+    label: str, score: int, level: str, previous: int | None = None, width: int = BAR_WIDTH
+) -> Text:
     """'Acknowledgment  ████████░░░░  80 strong  (was 55)' as one styled line."""
-    filled = round(BAR_WIDTH * score / 100)
-    line = Text(f"{label:<18} ")
+    filled = round(width * score / 100)
+    line = Text(f"{label:<18} " if width == BAR_WIDTH else f"{label:<17} ")
     line.append("█" * filled, style=LEVEL_STYLE[level].replace("bold ", ""))
-    line.append("░" * (BAR_WIDTH - filled), style="dim")
+    line.append("░" * (width - filled), style="dim")
     line.append(f" {score:>3} ")
     line.append(level, style=LEVEL_STYLE[level])
     if previous is not None:
         delta = score - previous
         line.append(f"  (was {previous}, {delta:+d})", style="green" if delta >= 0 else "red")
     return line
-
-
-def highlighted_answer(answer: str, card: dict[str, Any]) -> Text:
-    """The answer with earning spans green and costing spans red (cost wins on overlap)."""
-    text = Text(answer)
-    spans: list[tuple[int, int, str]] = []
-    for dimension in card["dimensions"].values():
-        for item in dimension.get("evidence_detail", []):
-            if 0 <= item["start"] < item["end"] <= len(answer):
-                spans.append((item["start"], item["end"], item["effect"]))
-    for start, end, effect in sorted(spans, key=lambda s: s[2] == "-"):
-        text.stylize("green underline" if effect == "+" else "red underline", start, end)
-    return text
 
 
 class ScoreCardView(VerticalScroll):
@@ -60,7 +54,6 @@ class ScoreCardView(VerticalScroll):
     ScoreCardView .section { margin-top: 1; text-style: bold; }
     ScoreCardView .advice { color: $text-muted; padding-left: 2; }
     ScoreCardView .flag { color: $warning; }
-    ScoreCardView .answer { border: round $primary 50%; padding: 0 1; }
     """
 
     def __init__(
@@ -69,10 +62,14 @@ class ScoreCardView(VerticalScroll):
         answer: str,
         previous: dict[str, Any] | None = None,
         delivery: dict[str, Any] | None = None,
+        answer_first: bool = False,
         **kwargs: Any,
     ) -> None:
+        """``answer_first`` puts the marked answer above the bars: where two cards are
+        compared, the words are what changed."""
         super().__init__(**kwargs)
         self.card, self.answer, self.previous, self.delivery = card, answer, previous, delivery
+        self.answer_first = answer_first
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -82,12 +79,16 @@ class ScoreCardView(VerticalScroll):
         yield Static(overall, classes="overall", id="overall")
         if card.get("gain"):
             yield Static(follow_up_gain(card), id="follow-up-gain")
+        if self.answer_first:
+            yield EvidenceView(self.answer, card, id="evidence")
+        bar = COMPACT_BAR_WIDTH if self.answer_first else BAR_WIDTH
         with Vertical(id="dimensions"):
             for key, label in LABELS.items():
                 dim = card["dimensions"][key]
                 before = self.previous["dimensions"][key]["score"] if self.previous else None
                 yield Static(
-                    dimension_line(label, dim["score"], dim["level"], before), id=f"bar-{key}"
+                    dimension_line(label, dim["score"], dim["level"], before, bar),
+                    id=f"bar-{key}",
                 )
                 yield Static(f"→ {dim['advice']}", classes="advice")
         if self.delivery:
@@ -97,8 +98,8 @@ class ScoreCardView(VerticalScroll):
             yield Static(f"⚑ {flag['message']}", classes="flag")
         if card.get("follow_up"):
             yield Static(f"Follow-up: {card['follow_up']}", classes="section", id="follow-up")
-        yield Static("Your answer (green earned points, red cost points)", classes="section")
-        yield Static(highlighted_answer(self.answer, card), classes="answer", id="answer")
+        if not self.answer_first:
+            yield EvidenceView(self.answer, card, id="evidence")
         outline = card.get("outline") or {}
         if outline.get("parts"):
             yield Static("Outline of your answer (rewrite it in your own words)", classes="section")
@@ -122,8 +123,9 @@ def follow_up_gain(card: dict[str, Any]) -> Text:
 
 def delivery_summary(delivery: dict[str, Any]) -> str:
     fillers = delivery.get("filler_total", 0)
+    low, high = length_target().seconds
     return (
-        f"{delivery.get('duration_s', 0):.0f} s (target 60-90)   "
+        f"{delivery.get('duration_s', 0):.0f} s (target {low}-{high})   "
         f"{delivery.get('wpm', 0):.0f} words/min (target 120-160)   "
         f"fillers {fillers}   hesitations {delivery.get('hesitations', 0)}   "
         f"long pauses {len(delivery.get('long_pauses', []))}\n"
@@ -147,7 +149,7 @@ def outline_text(outline: dict[str, Any]) -> Text:
         sentences = outline["parts"].get(key, [])
         text.append(f"{label}: ", style="bold")
         if sentences:
-            text.append(" ".join(sentences)[:240] + "\n")
+            text.append(shorten(" ".join(sentences)) + "\n")
         else:
             text.append("missing\n", style="bold red")
     return text

@@ -22,8 +22,9 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from interview_coach.domain.length import length_target
+
 METER_WIDTH = 30
-SOFT_LIMIT_S = 90
 IDLE = "Voice mode: press space to start speaking, space again to stop (or pause 2.5 s)."
 
 
@@ -69,10 +70,11 @@ class VoicePanel(Vertical):
         meter.append("▮" * filled, style="green")
         meter.append("·" * (METER_WIDTH - filled), style="dim")
         minutes, seconds = divmod(int(elapsed_s), 60)
-        late = elapsed_s > SOFT_LIMIT_S
+        limit = length_target().seconds[1]
+        late = elapsed_s > limit
         meter.append(f"  {minutes}:{seconds:02d}", style="bold yellow" if late else "")
         if late:
-            meter.append("  past 90 s: wrap up", style="yellow")
+            meter.append(f"  past {limit} s: wrap up", style="yellow")
         self.query_one("#voice-meter", Static).update(meter)
 
     def show_partial(self, text: str) -> None:
@@ -174,7 +176,10 @@ class VoicePanel(Vertical):
                 refined = refine(answer, app.transcriber)
                 if refined.transcript != "refined":
                     return
-                before = app.coach.judge(answer.text, topic, question_id, followed)[0].overall
+                seconds = (answer.delivery or {}).get("duration_s")
+                before = app.coach.judge(
+                    answer.text, topic, question_id, followed, spoken_seconds=seconds
+                )[0].overall
                 card = app.coach.refine(
                     answer_id, refined.text, topic, question_id, refined.delivery, followed
                 )
