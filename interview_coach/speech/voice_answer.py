@@ -18,14 +18,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from interview_coach.domain.delivery import delivery_metrics
+from interview_coach.domain.turn_taking import end_of_turn_silence
 from interview_coach.speech.audio_files import SAMPLE_RATE
-from interview_coach.speech.live_transcription import LiveTranscription
+from interview_coach.speech.live_transcription import MIN_CUT_S, LiveTranscription
 from interview_coach.speech.recorder import AudioSource, BlockInfo, record
 from interview_coach.speech.transcriber import Transcript, WhisperTranscriber
 from interview_coach.speech.voice_activity import VoiceActivity
@@ -33,6 +35,12 @@ from interview_coach.speech.voice_activity import VoiceActivity
 # Trailing silence invites Whisper to invent words ("Thank you."): the whole-answer
 # pass keeps this much of it after the last speech.
 TAIL_KEEP_S = 0.5
+# Segments close at any half-second pause once they hold this much speech, so the
+# words before a pause are known about 0.3 s later, in time to end the turn at 1 s.
+TURN_CUT_S = 1.0
+# Speech heard this long after the last transcribed word is a sound Whisper dropped
+# (an "um"): the turn is not over. Word timings are good to about 0.2 s.
+UNHEARD_TAIL_S = 0.45
 
 
 @dataclass
@@ -59,8 +67,18 @@ def capture_answer(
     on_block: Callable[[BlockInfo], None] | None = None,
     on_partial: Callable[[str], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    adaptive_stop: bool = True,
 ) -> VoiceAnswer:
-    live = LiveTranscription(transcriber, on_partial)
+    """Record one answer until the end of the turn, transcribing as it goes.
+
+    With ``adaptive_stop`` the silence that ends the answer follows the words said
+    so far (``domain.turn_taking``): about 1 s after a complete sentence, up to
+    ``silence_stop_s`` mid-sentence, after a filler, or while the last words are
+    still being transcribed; without it, always ``silence_stop_s``.
+    """
+    live = LiveTranscription(
+        transcriber, on_partial, min_cut_s=TURN_CUT_S if adaptive_stop else MIN_CUT_S
+    )
     heard: list[np.ndarray] = []
     samples = {"heard": 0, "to_last_speech": 0}
 
@@ -73,8 +91,11 @@ def capture_answer(
         if on_block is not None:
             on_block(info)
 
+    stop: float | Callable[[], float] = silence_stop_s
+    if adaptive_stop and silence_stop_s > 0:
+        stop = partial(turn_silence, live, silence_stop_s)
     recording = record(
-        source, audio_path, max_seconds, silence_stop_s, VoiceActivity(), each_block, should_stop
+        source, audio_path, max_seconds, stop, VoiceActivity(), each_block, should_stop
     )
     transcript = live.finish()
     if not keep_audio:
@@ -91,6 +112,15 @@ def capture_answer(
         warning=recording.warning,
         audio=audio if audio.size else None,
     )
+
+
+def turn_silence(live: LiveTranscription, max_silence_s: float) -> float:
+    """The silence that ends the turn now: from the words so far when they are all
+    transcribed and nothing was said after them, else the full setting."""
+    text = live.text_so_far()
+    if not text or live.unheard_tail_s() > UNHEARD_TAIL_S:
+        return max_silence_s
+    return end_of_turn_silence(text, max_silence_s)
 
 
 def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
