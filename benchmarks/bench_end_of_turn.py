@@ -52,31 +52,42 @@ ANSWERS = [
         ("I was preparing for Step 2 CK and doing observerships.", 0.8),
         ("Um", 1.5),
         ("every week I did two hundred questions with", 1.3),
-        ("a study group, and I scored 245. In radiology that discipline helps me "
-         "keep a steady search pattern on call.", 0.0),
+        (
+            "a study group, and I scored 245. In radiology that discipline helps me "
+            "keep a steady search pattern on call.",
+            0.0,
+        ),
     ],
     [
         ("During my third year I was late with patient notes several times, and", 1.9),
         ("my attending raised it with me.", 0.7),
         ("It was my responsibility. Since then I keep a checklist, um", 2.0),
-        ("and I finish notes before I leave. I have not been late since, which matters "
-         "for reliable reports in residency.", 0.0),
+        (
+            "and I finish notes before I leave. I have not been late since, which matters "
+            "for reliable reports in residency.",
+            0.0,
+        ),
     ],
     [
         ("I failed my surgery rotation exam the first time because", 1.5),
         ("I underestimated it.", 0.9),
         ("So what I did was", 2.4),
-        ("build a schedule with weekly practice tests, and I passed the retake with an 82. "
-         "That habit of checking my work will help me read studies carefully as a resident.",
-         0.0),
+        (
+            "build a schedule with weekly practice tests, and I passed the retake with an 82. "
+            "That habit of checking my work will help me read studies carefully as a resident.",
+            0.0,
+        ),
     ],
     [
         ("My exposure to radiology was limited at my school, so", 1.2),
         ("I arranged two observerships in 2023 and", 1.8),
         ("a research project on chest CT.", 0.6),
         ("Um", 1.3),
-        ("it taught me how radiologists talk with referring clinicians, and I want to keep "
-         "doing that in residency.", 0.0),
+        (
+            "it taught me how radiologists talk with referring clinicians, and I want to keep "
+            "doing that in residency.",
+            0.0,
+        ),
     ],
 ]
 
@@ -177,8 +188,9 @@ def main() -> None:
             runs = []
             for label, wav, end_s in items:
                 for _ in range(args.runs if adaptive else 1):
-                    runs.append({"answer": label, **one_run(wav, end_s, transcriber, coach, args,
-                                                            adaptive)})
+                    runs.append(
+                        {"answer": label, **one_run(wav, end_s, transcriber, coach, args, adaptive)}
+                    )
             report[mode] = summary(runs)
             if args.verbose:
                 report[mode]["runs"] = runs

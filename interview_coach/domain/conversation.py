@@ -29,11 +29,22 @@ from interview_coach.domain.rubric import Rubrics
 
 MAX_QUOTE_WORDS = 12
 MIN_QUOTE_WORDS = 3
-_LEAD = re.compile(r"^(?:(?:so|and|but|um+|uh+|well|then|also|because|after that|since then)"
-                   r"[,\s]+)+", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:so|and|but|um+|uh+|well|then|also|because|after that|since then)"
+    r"[,\s]+)+",
+    re.I,
+)
 _TO_YOU = {
-    "i": "you", "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've",
-    "i'd": "you'd", "i'll": "you'll", "me": "you", "my": "your", "mine": "yours",
+    "i": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "ive": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
     "myself": "yourself",
 }
 _I_VERB = re.compile(r"\b(I)\s+(am|was)\b")
@@ -60,8 +71,10 @@ class InterviewScript:
         nothing before the first, a named last question, otherwise varied lines."""
         if index <= 0:
             return ""
-        line = self.last_transition if index == total - 1 and total > 2 else (
-            self.transitions[(index - 1) % len(self.transitions)]
+        line = (
+            self.last_transition
+            if index == total - 1 and total > 2
+            else (self.transitions[(index - 1) % len(self.transitions)])
         )
         return line.format(topic=topic_name)
 

@@ -64,6 +64,8 @@ def report_markdown(title: str, answers: list[dict[str, Any]]) -> str:
                 f"fillers {delivery.get('filler_total', 0)}, "
                 f"long pauses {len(delivery.get('long_pauses', []))}"
             )
+            if delivery.get("voice"):
+                lines.append(f"**Voice:** {voice_summary(delivery['voice'])}")
             lines.append("")
         if card.get("follow_up"):
             lines += [f"*Next question to practise:* {card['follow_up']}", ""]
@@ -156,8 +158,23 @@ def report_html(title: str, answers: list[dict[str, Any]]) -> str:
                 f"{delivery.get('filler_total', 0)}, long pauses "
                 f"{len(delivery.get('long_pauses', []))}</p>"
             )
+            if delivery.get("voice"):
+                parts.append(f"<p>Voice: {esc(voice_summary(delivery['voice']))}</p>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def voice_summary(voice: dict[str, Any]) -> str:
+    """Loudness, pitch variation and trailing off in one line, with the tips."""
+    figures = []
+    if voice.get("loudness_dbfs") is not None:
+        figures.append(f"loudness {voice['loudness_dbfs']:.0f} dBFS")
+    if voice.get("pitch_spread_semitones") is not None:
+        figures.append(f"pitch variation {voice['pitch_spread_semitones']:.1f} semitones")
+    if voice.get("sentences"):
+        figures.append(f"trailing off {voice.get('trailing_off', 0)} of {voice['sentences']}")
+    tips = " ".join(voice.get("tips", []))
+    return ", ".join(figures) + (f". {tips}" if tips else "")
 
 
 RENDERERS = {"md": report_markdown, "html": report_html, "json": report_json}

@@ -41,8 +41,9 @@ class TurnTaking:
     examples: tuple[tuple[str, str], ...] = ()
 
     def ending(self, text_so_far: str) -> str:
-        """"complete" (a sentence that can close the answer), "unclear" (it may be
-        finished) or "open" (mid-sentence, a filler, or nothing said yet)."""
+        """How the text ends: "complete" (a sentence that can close the answer),
+        "unclear" (it may be finished) or "open" (mid-sentence, a filler, or nothing
+        said yet)."""
         text = text_so_far.strip()
         words = _WORD.findall(text.lower())
         if not words:
@@ -60,9 +61,7 @@ class TurnTaking:
 
     def silence(self, text_so_far: str, max_silence_s: float) -> float:
         ending = self.ending(text_so_far)
-        wanted = {"complete": self.complete_s, "unclear": self.unclear_s}.get(
-            ending, max_silence_s
-        )
+        wanted = {"complete": self.complete_s, "unclear": self.unclear_s}.get(ending, max_silence_s)
         return min(wanted, max_silence_s)
 
 

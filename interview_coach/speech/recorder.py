@@ -186,6 +186,7 @@ def record(
     def silence_limit() -> int:
         seconds = silence_stop_s() if callable(silence_stop_s) else silence_stop_s
         return int(seconds * SAMPLE_RATE)
+
     total = speech = trailing_silence = 0
     heard_speech = False
     stopped_by = "source_end"

@@ -26,6 +26,7 @@ import numpy as np
 
 from interview_coach.domain.delivery import delivery_metrics
 from interview_coach.domain.turn_taking import end_of_turn_silence
+from interview_coach.domain.voice_delivery import voice_delivery
 from interview_coach.speech.audio_files import SAMPLE_RATE
 from interview_coach.speech.live_transcription import MIN_CUT_S, LiveTranscription
 from interview_coach.speech.recorder import AudioSource, BlockInfo, record
@@ -109,7 +110,7 @@ def capture_answer(
     return VoiceAnswer(
         text=transcript.text,
         duration_s=recording.duration_s,
-        delivery=_delivery(transcript, recording.duration_s, "live"),
+        delivery=_delivery(transcript, recording.duration_s, "live", audio),
         audio_path=audio_path if keep_audio else None,
         stopped_by=recording.stopped_by,
         wait_after_stop_s=time.perf_counter() - recording.ended_at,
@@ -142,12 +143,21 @@ def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
     return replace(
         answer,
         text=transcript.text,
-        delivery=_delivery(transcript, answer.duration_s, "refined"),
+        delivery=_delivery(transcript, answer.duration_s, "refined", answer.audio),
         transcript="refined",
         audio=None,
     )
 
 
-def _delivery(transcript: Transcript, duration_s: float, kind: str) -> dict[str, Any]:
+def _delivery(
+    transcript: Transcript, duration_s: float, kind: str, audio: np.ndarray | None = None
+) -> dict[str, Any]:
+    """Pace, fillers and pauses from the words; loudness, pitch variation and trailing
+    off from the samples (``"voice"``), so both are saved and exported with the answer."""
     metrics = delivery_metrics([(w.word, w.start, w.end) for w in transcript.words], duration_s)
-    return {**metrics.to_json(), "transcript": kind}
+    delivery = {**metrics.to_json(), "transcript": kind}
+    if audio is not None and audio.size:
+        voice = voice_delivery(audio, SAMPLE_RATE)
+        delivery["voice"] = voice.to_json()
+        delivery["advice"] = [*delivery["advice"], *voice.notes()]
+    return delivery
