@@ -89,6 +89,16 @@ ANSWERS = [
             0.0,
         ),
     ],
+    [
+        # A pause after "and" that Whisper once heard as "every weekend.": a complete
+        # sentence, so the turn can end 1 s into the pause (see the README).
+        (
+            "I did not pass Step 1 on my first attempt in June 2021, and after that I met "
+            "a tutor every week and",
+            1.6,
+        ),
+        ("I passed on my second attempt with a good score.", 0.0),
+    ],
 ]
 
 

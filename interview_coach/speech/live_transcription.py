@@ -150,11 +150,6 @@ class LiveTranscription:
             return None
         return join_words(sorted(self._words, key=lambda w: w.start))
 
-    def last_word_probability(self) -> float:
-        """How sure Whisper was of the last word heard (1.0 before any word)."""
-        last = max(self._words, key=lambda w: w.end, default=None)
-        return 1.0 if last is None else last.probability
-
     def unheard_tail_s(self) -> float:
         """Seconds of speech after the last transcribed word: a sound Whisper left out,
         most often "um" or "uh", which means the speaker is still thinking."""

@@ -42,10 +42,6 @@ TURN_CUT_S = 1.0
 # Speech heard this long after the last transcribed word is a sound Whisper dropped
 # (an "um"): the turn is not over. Word timings are good to about 0.2 s.
 UNHEARD_TAIL_S = 0.45
-# A sentence's last word decoded with less confidence than this may hide a trailing
-# "and" ("every week and" came out as "every weekend.", 0.8): do not end the turn early
-# on it. Sure endings ("week.", "score.") came out at 0.97-1.0 with tiny.en.
-SURE_LAST_WORD = 0.9
 
 
 @dataclass
@@ -125,10 +121,7 @@ def turn_silence(live: LiveTranscription, max_silence_s: float) -> float:
     text = live.text_so_far()
     if not text or live.unheard_tail_s() > UNHEARD_TAIL_S:
         return max_silence_s
-    seconds = end_of_turn_silence(text, max_silence_s)
-    if live.last_word_probability() < SURE_LAST_WORD:
-        return max(seconds, end_of_turn_silence(text.rstrip(".!?"), max_silence_s))
-    return seconds
+    return end_of_turn_silence(text, max_silence_s)
 
 
 def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
