@@ -108,6 +108,8 @@ def test_the_saved_figures_carry_targets_tips_and_how_far_to_trust_them(espeak):
 
 def test_a_broken_voice_delivery_file_names_the_problem(tmp_path: Path):
     path = tmp_path / "voice_delivery.toml"
-    path.write_text("[loudness]\ntoo_quiet_dbfs = 'loud'\ntip = 'x'\nreliability = 'y'\n")
+    path.write_text(
+        "note = 'n'\n[loudness]\ntoo_quiet_dbfs = 'loud'\ntip = 'x'\nreliability = 'y'\n"
+    )
     with pytest.raises(DataFileError, match="too_quiet_dbfs"):
         load_targets(path)

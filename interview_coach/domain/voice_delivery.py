@@ -40,6 +40,7 @@ class Targets:
     trailing_share: float
     tips: dict[str, str]
     reliability: dict[str, str]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class VoiceDelivery:
             },
             "tips": self.notes(t),
             "reliability": dict(t.reliability),
+            "note": t.note,
         }
 
 
@@ -179,7 +181,8 @@ def load_targets(path: Path) -> Targets:
         "pitch": ("monotone_semitones",),
         "trailing_off": ("drop_db", "share"),
     }
-    check_keys(data, fields, path, text, "the voice delivery file")
+    check_keys(data, {*fields, "note"}, path, text, "the voice delivery file")
+    note = expect_str(data.get("note"), path, text, "note", "the voice delivery file")
     numbers: dict[str, float] = {}
     tips, reliability = {}, {}
     for section, keys in fields.items():
@@ -205,4 +208,5 @@ def load_targets(path: Path) -> Targets:
         numbers["share"],
         tips,
         reliability,
+        note,
     )

@@ -153,4 +153,5 @@ def _delivery(
         voice = voice_delivery(audio, SAMPLE_RATE)
         delivery["voice"] = voice.to_json()
         delivery["advice"] = [*delivery["advice"], *voice.notes()]
+        delivery["note"] = f"{delivery['note']} {delivery['voice']['note']}"
     return delivery
