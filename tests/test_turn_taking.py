@@ -46,6 +46,15 @@ def test_a_short_or_unpunctuated_answer_waits_longer_than_a_complete_one():
     assert end_of_turn_silence(COMPLETE[:-1], SETTING) > end_of_turn_silence(COMPLETE, SETTING)
 
 
+def test_a_complete_sentence_that_does_not_close_the_answer_waits_longer():
+    """Whisper heard "every week and" + pause as "every weekend.": no result, no tie-back."""
+    opening = (
+        "I did not pass Step 1 on my first attempt in June 2021, and after that I met "
+        "a tutor every weekend."
+    )
+    assert end_of_turn_silence(opening, SETTING) > end_of_turn_silence(COMPLETE, SETTING)
+
+
 def test_nothing_transcribed_uses_the_setting():
     assert end_of_turn_silence("", 3.0) == 3.0
     assert end_of_turn_silence("   ", 3.0) == 3.0
@@ -67,7 +76,8 @@ def test_a_broken_turn_taking_file_names_the_problem(tmp_path: Path):
     path = tmp_path / "turn_taking.toml"
     path.write_text(
         "complete_s = 3.0\nunclear_s = 2.0\nmin_answer_words = 5\nfillers = ['um']\n"
-        "open_words = ['and']\nopen_endings = [',']\nclosing_endings = ['.']\n"
+        "open_words = ['and']\nclosing_words = ['passed']\nopen_endings = [',']\n"
+        "closing_endings = ['.']\n"
     )
     with pytest.raises(DataFileError, match="complete_s"):
         load_turn_taking(path)

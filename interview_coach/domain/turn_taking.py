@@ -36,6 +36,7 @@ class TurnTaking:
     min_answer_words: int
     fillers: tuple[str, ...]
     open_words: frozenset[str]
+    closing_words: tuple[str, ...]
     open_endings: tuple[str, ...]
     closing_endings: tuple[str, ...]
     examples: tuple[tuple[str, str], ...] = ()
@@ -55,9 +56,19 @@ class TurnTaking:
             return "open"
         if words[-1] in self.open_words:
             return "open"
-        if text.endswith(self.closing_endings) and len(words) >= self.min_answer_words:
+        if (
+            text.endswith(self.closing_endings)
+            and len(words) >= self.min_answer_words
+            and self._closes(text)
+        ):
             return "complete"
         return "unclear"
+
+    def _closes(self, text: str) -> bool:
+        """Whether the last two sentences speak of a result or of residency."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+        tail = " " + " ".join(_WORD.findall(" ".join(sentences[-2:]).lower())) + " "
+        return any(f" {phrase} " in tail for phrase in self.closing_words)
 
     def silence(self, text_so_far: str, max_silence_s: float) -> float:
         ending = self.ending(text_so_far)
@@ -90,6 +101,7 @@ def load_turn_taking(path: Path) -> TurnTaking:
         "min_answer_words",
         "fillers",
         "open_words",
+        "closing_words",
         "open_endings",
         "closing_endings",
         "example",
@@ -111,7 +123,7 @@ def load_turn_taking(path: Path) -> TurnTaking:
         raise DataFileError(f"{path}: 'min_answer_words' must be a whole number, 0 or more.")
     lists = {
         key: expect_str_list(data[key], path, text, key, "the turn-taking file")
-        for key in ("fillers", "open_words", "open_endings", "closing_endings")
+        for key in ("fillers", "open_words", "closing_words", "open_endings", "closing_endings")
     }
     examples = []
     for entry in data.get("example", []):
@@ -128,6 +140,7 @@ def load_turn_taking(path: Path) -> TurnTaking:
         min_answer_words=min_words,
         fillers=tuple(f.lower() for f in lists["fillers"]),
         open_words=frozenset(w.lower() for w in lists["open_words"]),
+        closing_words=tuple(w.lower() for w in lists["closing_words"]),
         open_endings=lists["open_endings"],
         closing_endings=lists["closing_endings"],
         examples=tuple(examples),
