@@ -201,7 +201,11 @@ def main() -> None:
                     runs.append(
                         {"answer": label, **one_run(wav, end_s, transcriber, coach, args, adaptive)}
                     )
-            report[mode] = summary(runs)
+            report[mode] = {
+                **summary(runs),
+                "espeak_answers": summary([r for r in runs if r["answer"].startswith("espeak")]),
+                "human_clips": summary([r for r in runs if r["answer"].startswith("human")]),
+            }
             if args.verbose:
                 report[mode]["runs"] = runs
     print(json.dumps(report, indent=2))
