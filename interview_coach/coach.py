@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_coach import locations
 from interview_coach.domain.bank import QuestionBank, default_bank
@@ -27,6 +27,9 @@ from interview_coach.domain.rubric import Rubrics, default_rubrics
 from interview_coach.domain.scoring import score_answer
 from interview_coach.domain.selection import AskedQuestion, select_questions
 from interview_coach.errors import UserError
+
+if TYPE_CHECKING:
+    from interview_coach.domain.conversation import InterviewScript
 
 
 @dataclass
@@ -134,6 +137,38 @@ class Coach:
         previous = ScoreCard.from_json(followed["card"])
         card = self.score_follow_up(followed["answer"], previous, text, asked)
         return card, followed["answer"] + JOIN + text
+
+    # -- the spoken mock interview --------------------------------------------
+    def mock_questions(self, count: int) -> list[AskedQuestion]:
+        """The mock's questions: red flags first, then weak topics, one per topic."""
+        from interview_coach.domain.selection import mock_questions
+
+        weak = self.weak_topics() if self._store is not None or _has_history() else []
+        return mock_questions(self.bank, self.profile, count, self.specialty_name, weak)
+
+    def interview_script(self) -> InterviewScript:
+        """The interviewer's opening, transitions and closing lines."""
+        from interview_coach.domain.conversation import default_script
+
+        return default_script()
+
+    def conversational_follow_up(
+        self, answer: str, card: ScoreCard, asked: tuple[str, ...] = ()
+    ) -> str | None:
+        """A follow-up on the card's weakest dimension that quotes the answer; None when
+        every dimension is strong or already asked about."""
+        from interview_coach.domain.conversation import conversational_follow_up
+
+        return conversational_follow_up(answer, card, self.rubrics, asked)
+
+    def with_conversational_follow_up(
+        self, answer: str, card: ScoreCard, asked: tuple[str, ...] = ()
+    ) -> ScoreCard:
+        """``card`` whose follow-up is the quoting one, so saving it and judging the
+        reply (``score_follow_up``: ``probed`` still names the dimension) use it."""
+        from dataclasses import replace
+
+        return replace(card, follow_up=self.conversational_follow_up(answer, card, asked))
 
     # -- storage ---------------------------------------------------------------
     def store(self):
@@ -267,6 +302,12 @@ class Coach:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def _has_history() -> bool:
+    """Whether a database exists to read weak topics from (a first run has none, and
+    planning a mock must not create one)."""
+    return locations.database_path().is_file()
 
 
 def _by_id(answer: Any) -> int:

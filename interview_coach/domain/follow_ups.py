@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from interview_coach.domain.conversation import default_script
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
 from interview_coach.domain.scoring import score_answer
@@ -19,9 +20,13 @@ JOIN = "\n\n"
 
 
 def probed_dimension(card: ScoreCard, rubrics: Rubrics) -> str | None:
-    """The dimension that ``card``'s follow-up question asks about, if it is one."""
+    """The dimension that ``card``'s follow-up question asks about, if it is one: a
+    rubric's own follow-up, or one that quotes the answer (``domain.conversation``)."""
     follow_ups = rubrics.topic(card.topic).follow_up
-    return next((d for d in DIMENSIONS if follow_ups[d] == card.follow_up), None)
+    generic = next((d for d in DIMENSIONS if follow_ups[d] == card.follow_up), None)
+    if generic is not None or not card.follow_up:
+        return generic
+    return default_script().dimension_asked(card.follow_up)
 
 
 def score_follow_up(

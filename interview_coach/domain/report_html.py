@@ -20,6 +20,7 @@ from interview_coach.domain.reports import (
     meta_line,
     pieces,
     transcript_parts,
+    voice_summary,
 )
 
 CSS = """
@@ -154,6 +155,9 @@ def _answer_html(answer: ReportAnswer) -> str:
         parts.append("</ul>")
     if answer.delivery:
         parts.append(f"<p><strong>Delivery:</strong> {esc(delivery_line(answer.delivery))}</p>")
+        if answer.delivery.get("voice"):
+            voice = esc(voice_summary(answer.delivery["voice"]))
+            parts.append(f"<p><strong>Voice:</strong> {voice}</p>")
     if answer.next_question:
         parts.append(f"<p><em>Follow-up to practise next:</em> {esc(answer.next_question)}</p>")
     parts.append("</section>")

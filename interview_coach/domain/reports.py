@@ -63,6 +63,19 @@ def delivery_line(delivery: dict) -> str:
     )
 
 
+def voice_summary(voice: dict) -> str:
+    """Loudness, pitch variation and trailing off in one line, with the tips."""
+    figures = []
+    if voice.get("loudness_dbfs") is not None:
+        figures.append(f"loudness {voice['loudness_dbfs']:.0f} dBFS")
+    if voice.get("pitch_spread_semitones") is not None:
+        figures.append(f"pitch variation {voice['pitch_spread_semitones']:.1f} semitones")
+    if voice.get("sentences"):
+        figures.append(f"trailing off {voice.get('trailing_off', 0)} of {voice['sentences']}")
+    tips = " ".join(voice.get("tips", []))
+    return ", ".join(figures) + (f". {tips}" if tips else "")
+
+
 def grouped_reasons(quote: Quote) -> list[tuple[str, str, list[str]]]:
     """(effect, dimension, whys): one entry per dimension and effect, in the order said.
 
@@ -147,6 +160,8 @@ def report_markdown(report: Report) -> str:
             lines += ["", "**Also:**", *[f"- {flag}" for flag in answer.flags]]
         if answer.delivery:
             lines += ["", f"**Delivery:** {delivery_line(answer.delivery)}"]
+            if answer.delivery.get("voice"):
+                lines += ["", f"**Voice:** {voice_summary(answer.delivery['voice'])}"]
         if answer.next_question:
             lines += ["", f"*Follow-up to practise next:* {answer.next_question}"]
     return "\n".join(lines) + "\n"

@@ -185,3 +185,26 @@ def _general_first(
         general_lists.append([q for q in questions if q.general])
         rest_lists.append([q for q in questions if not q.general])
     return [weak_lists, general_lists, rest_lists]
+
+
+def mock_questions(
+    bank: QuestionBank,
+    profile: Profile | None,
+    count: int,
+    specialty_name: str = "your specialty",
+    weak_topics: list[str] | None = None,
+) -> list[AskedQuestion]:
+    """The plan of a mock interview: one question per topic, the profile's red flags
+    first, then the weakest topics, then the rest; a second round of questions only
+    when there are fewer topics than ``count``. (``select_questions`` asks every
+    question of a flagged topic first, right for practice, not for an interview.)"""
+    specialty = profile.specialty if profile else None
+    rounds: list[list[Question]] = []
+    for topic_id in _topic_order(bank, profile, weak_topics or []):
+        questions = [q for q in bank.topic(topic_id).questions if _fits(q, specialty)]
+        if questions:
+            canonical = questions[0]
+            questions.sort(key=lambda q: 0 if q is canonical else 1 if q.specialty else 2)
+            rounds.append(questions)
+    ordered = [q for round_ in zip_longest(*rounds) for q in round_ if q is not None]
+    return [ask(q, bank, profile, specialty_name) for q in ordered[: max(count, 0)]]

@@ -59,6 +59,11 @@ class LiveTranscription:
 
     transcriber: WhisperTranscriber
     on_partial: object = None  # callable(str) or None
+    # Close a segment at a PAUSE_CUT_S pause once it holds this much audio. Deciding
+    # the end of the turn from the words needs them soon after the pause, so
+    # ``capture_answer`` lowers it (more, shorter segments; the refine pass restores
+    # the accuracy).
+    min_cut_s: float = MIN_CUT_S
     _pending: list[np.ndarray] = field(default_factory=list)
     _pending_start: int = 0
     _samples: int = 0
@@ -71,6 +76,7 @@ class LiveTranscription:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
         self._words: list[Word] = []
         self.compute_s = 0.0  # Whisper time spent, for the real-time factor
+        self._last_speech = 0  # samples heard up to the end of the last speech block
 
     def feed(self, block: np.ndarray, is_speech: bool) -> None:
         self._pending.append(block)
@@ -78,12 +84,13 @@ class LiveTranscription:
         self._samples += block.size
         if is_speech:
             self._speech_in_pending, self._silence = True, 0
+            self._last_speech = self._samples
         else:
             self._silence += block.size
         pending = sum(b.size for b in self._pending)
         paused = self._silence if self._speech_in_pending else 0
         if paused >= END_PAUSE_S * SAMPLE_RATE or (
-            paused >= PAUSE_CUT_S * SAMPLE_RATE and pending >= MIN_CUT_S * SAMPLE_RATE
+            paused >= PAUSE_CUT_S * SAMPLE_RATE and pending >= self.min_cut_s * SAMPLE_RATE
         ):
             self._close_segment(len(self._pending))
         elif pending >= FORCE_CUT_S * SAMPLE_RATE:
@@ -135,6 +142,19 @@ class LiveTranscription:
         if callable(self.on_partial):
             self.on_partial(join_words(sorted(self._words, key=lambda w: w.start)))
         return words
+
+    def text_so_far(self) -> str | None:
+        """Everything said so far, or None while speech is still waiting to be
+        transcribed (the words that matter for the end of the turn are the last ones)."""
+        if self._speech_in_pending or not all(f.done() for f in self._futures):
+            return None
+        return join_words(sorted(self._words, key=lambda w: w.start))
+
+    def unheard_tail_s(self) -> float:
+        """Seconds of speech after the last transcribed word: a sound Whisper left out,
+        most often "um" or "uh", which means the speaker is still thinking."""
+        last_word_end = max((w.end for w in self._words), default=0.0)
+        return max(0.0, self._last_speech / SAMPLE_RATE - last_word_end)
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer."""

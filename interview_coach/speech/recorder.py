@@ -169,18 +169,24 @@ def record(
     source: AudioSource,
     out_path: Path,
     max_seconds: float = 90.0,
-    silence_stop_s: float = 2.5,
+    silence_stop_s: float | Callable[[], float] = 2.5,
     vad: VoiceActivity | None = None,
     on_block: Callable[[BlockInfo, np.ndarray], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Recording:
     """Record until ``silence_stop_s`` of silence after speech, the limit, or a stop request.
 
-    Every block is written to ``out_path`` before the next is read, so a crash
-    loses at most 32 ms.
+    ``silence_stop_s`` may be a function, asked after each silent block, so the
+    silence that ends the answer can follow what has been said so far (see
+    ``voice_answer.capture_answer``); 0 means no silence stop. Every block is
+    written to ``out_path`` before the next is read, so a crash loses at most 32 ms.
     """
     vad = vad or VoiceActivity()
-    silence_limit = int(silence_stop_s * SAMPLE_RATE)
+
+    def silence_limit() -> int:
+        seconds = silence_stop_s() if callable(silence_stop_s) else silence_stop_s
+        return int(seconds * SAMPLE_RATE)
+
     total = speech = trailing_silence = 0
     heard_speech = False
     stopped_by = "source_end"
@@ -198,7 +204,7 @@ def record(
                 if on_block is not None:
                     level = float(np.sqrt(np.mean(np.square(block)))) if block.size else 0.0
                     on_block(BlockInfo(level, total / SAMPLE_RATE, is_speech), block)
-                if heard_speech and silence_limit and trailing_silence >= silence_limit:
+                if heard_speech and trailing_silence and 0 < silence_limit() <= trailing_silence:
                     stopped_by = "silence"
                     break
                 if total >= max_seconds * SAMPLE_RATE:

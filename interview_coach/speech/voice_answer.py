@@ -18,14 +18,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from interview_coach.domain.delivery import delivery_metrics
+from interview_coach.domain.turn_taking import end_of_turn_silence
+from interview_coach.domain.voice_delivery import voice_delivery
 from interview_coach.speech.audio_files import SAMPLE_RATE
-from interview_coach.speech.live_transcription import LiveTranscription
+from interview_coach.speech.live_transcription import MIN_CUT_S, LiveTranscription
 from interview_coach.speech.recorder import AudioSource, BlockInfo, record
 from interview_coach.speech.transcriber import Transcript, WhisperTranscriber
 from interview_coach.speech.voice_activity import VoiceActivity
@@ -33,6 +36,12 @@ from interview_coach.speech.voice_activity import VoiceActivity
 # Trailing silence invites Whisper to invent words ("Thank you."): the whole-answer
 # pass keeps this much of it after the last speech.
 TAIL_KEEP_S = 0.5
+# Segments close at any half-second pause once they hold this much speech, so the
+# words before a pause are known about 0.3 s later, in time to end the turn at 1 s.
+TURN_CUT_S = 1.0
+# Speech heard this long after the last transcribed word is a sound Whisper dropped
+# (an "um"): the turn is not over. Word timings are good to about 0.2 s.
+UNHEARD_TAIL_S = 0.45
 
 
 @dataclass
@@ -59,8 +68,18 @@ def capture_answer(
     on_block: Callable[[BlockInfo], None] | None = None,
     on_partial: Callable[[str], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    adaptive_stop: bool = True,
 ) -> VoiceAnswer:
-    live = LiveTranscription(transcriber, on_partial)
+    """Record one answer until the end of the turn, transcribing as it goes.
+
+    With ``adaptive_stop`` the silence that ends the answer follows the words said
+    so far (``domain.turn_taking``): about 1 s after a complete sentence, up to
+    ``silence_stop_s`` mid-sentence, after a filler, or while the last words are
+    still being transcribed; without it, always ``silence_stop_s``.
+    """
+    live = LiveTranscription(
+        transcriber, on_partial, min_cut_s=TURN_CUT_S if adaptive_stop else MIN_CUT_S
+    )
     heard: list[np.ndarray] = []
     samples = {"heard": 0, "to_last_speech": 0}
 
@@ -73,8 +92,11 @@ def capture_answer(
         if on_block is not None:
             on_block(info)
 
+    stop: float | Callable[[], float] = silence_stop_s
+    if adaptive_stop and silence_stop_s > 0:
+        stop = partial(turn_silence, live, silence_stop_s)
     recording = record(
-        source, audio_path, max_seconds, silence_stop_s, VoiceActivity(), each_block, should_stop
+        source, audio_path, max_seconds, stop, VoiceActivity(), each_block, should_stop
     )
     transcript = live.finish()
     if not keep_audio:
@@ -84,13 +106,22 @@ def capture_answer(
     return VoiceAnswer(
         text=transcript.text,
         duration_s=recording.duration_s,
-        delivery=_delivery(transcript, recording.duration_s, "live"),
+        delivery=_delivery(transcript, recording.duration_s, "live", audio),
         audio_path=audio_path if keep_audio else None,
         stopped_by=recording.stopped_by,
         wait_after_stop_s=time.perf_counter() - recording.ended_at,
         warning=recording.warning,
         audio=audio if audio.size else None,
     )
+
+
+def turn_silence(live: LiveTranscription, max_silence_s: float) -> float:
+    """The silence that ends the turn now: from the words so far when they are all
+    transcribed and nothing was said after them, else the full setting."""
+    text = live.text_so_far()
+    if not text or live.unheard_tail_s() > UNHEARD_TAIL_S:
+        return max_silence_s
+    return end_of_turn_silence(text, max_silence_s)
 
 
 def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
@@ -105,12 +136,22 @@ def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
     return replace(
         answer,
         text=transcript.text,
-        delivery=_delivery(transcript, answer.duration_s, "refined"),
+        delivery=_delivery(transcript, answer.duration_s, "refined", answer.audio),
         transcript="refined",
         audio=None,
     )
 
 
-def _delivery(transcript: Transcript, duration_s: float, kind: str) -> dict[str, Any]:
+def _delivery(
+    transcript: Transcript, duration_s: float, kind: str, audio: np.ndarray | None = None
+) -> dict[str, Any]:
+    """Pace, fillers and pauses from the words; loudness, pitch variation and trailing
+    off from the samples (``"voice"``), so both are saved and exported with the answer."""
     metrics = delivery_metrics([(w.word, w.start, w.end) for w in transcript.words], duration_s)
-    return {**metrics.to_json(), "transcript": kind}
+    delivery = {**metrics.to_json(), "transcript": kind}
+    if audio is not None and audio.size:
+        voice = voice_delivery(audio, SAMPLE_RATE)
+        delivery["voice"] = voice.to_json()
+        delivery["advice"] = [*delivery["advice"], *voice.notes()]
+        delivery["note"] = f"{delivery['note']} {delivery['voice']['note']}"
+    return delivery

@@ -1,0 +1,161 @@
+"""The interviewer's side of a mock: script lines, quoting follow-ups, question plan."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from interview_coach.coach import Coach
+from interview_coach.domain.conversation import load_script, to_second_person
+from interview_coach.domain.datafiles import DataFileError
+from interview_coach.domain.follow_ups import probed_dimension
+from interview_coach.domain.results import DIMENSIONS
+
+BLAMING = (
+    "exam_failure",
+    "I failed Step 1 in 2021. The school did not prepare us well and the exam was unfair. "
+    "I studied harder after that and I passed Step 2.",
+)
+GENERIC_TIE = (
+    "exam_failure",
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive reading "
+    "instead of practice questions, which was my mistake. I worked with a tutor twice a week "
+    "and did 40 questions a day, and I passed with a 230 and scored 250 on Step 2 CK. I am a "
+    "hard worker and ready for residency.",
+)
+VAGUE_GAP = (
+    "gap",
+    "Between January and September 2022 I had a gap. It was a tough time. I tried to stay "
+    "busy and I read a lot. I think that makes me a better doctor.",
+)
+NO_TIE = (
+    "professionalism",
+    "I was late with my notes a few times during third year because the team was chaotic. "
+    "Since then I keep a checklist and I finish notes before I leave.",
+)
+STRONG = (
+    "exam_failure",
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive reading "
+    "instead of timed practice, which was my mistake. I met a faculty mentor every week, did "
+    "forty timed questions a day, and passed on my second attempt with a 232; I then scored "
+    "251 on Step 2 CK. As a radiology resident I will use the same habit: a fixed search "
+    "pattern and a review of every miss, which matters for accuracy on call.",
+)
+
+
+@pytest.fixture(scope="module")
+def coach() -> Coach:
+    return Coach.load(use_saved_profile=False)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _quote(question: str) -> str:
+    match = re.match(r"You (?:said|mentioned|described it as)(?: that)?:? (.+?)\. ", question)
+    assert match, f"the follow-up does not quote the answer: {question}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("topic, answer", [BLAMING, GENERIC_TIE, VAGUE_GAP, NO_TIE])
+def test_the_follow_up_quotes_the_answer_and_probes_its_weakest_part(coach, topic, answer):
+    card = coach.score(answer, topic)
+    question = coach.conversational_follow_up(answer, card)
+    quoted = _words(_quote(question)) - {"you", "your", "you're", "were", "are"}
+    assert len(quoted) >= 3 and quoted <= _words(answer) | {"i", "my", "am", "was"}
+    weakest = min(
+        (d for d in DIMENSIONS if card.dimensions[d].level != "strong"),
+        key=lambda d: card.dimensions[d].score,
+    )
+    assert probed_dimension(coach.with_conversational_follow_up(answer, card), coach.rubrics) == (
+        weakest
+    )
+
+
+def test_a_blaming_answer_is_asked_what_was_in_the_speakers_control(coach):
+    topic, answer = BLAMING
+    question = coach.conversational_follow_up(answer, coach.score(answer, topic))
+    assert "the school did not prepare us well" in question
+    assert "yourself" in question or "control" in question
+
+
+def test_never_the_same_question_or_dimension_twice_and_none_when_all_is_asked(coach):
+    topic, answer = VAGUE_GAP
+    card = coach.score(answer, topic)
+    asked: tuple[str, ...] = ()
+    probed = []
+    for _ in range(5):
+        question = coach.conversational_follow_up(answer, card, asked)
+        if question is None:
+            break
+        assert question not in asked
+        probed.append(
+            probed_dimension(
+                coach.with_conversational_follow_up(answer, card, asked), coach.rubrics
+            )
+        )
+        asked += (question,)
+    weak = [d for d in DIMENSIONS if card.dimensions[d].level != "strong"]
+    assert sorted(probed) == sorted(weak)
+    assert coach.conversational_follow_up(answer, card, asked) is None
+
+
+def test_a_strong_answer_gets_no_follow_up(coach):
+    topic, answer = STRONG
+    card = coach.score(answer, topic)
+    assert all(card.dimensions[d].level == "strong" for d in DIMENSIONS), card.to_json()
+    assert coach.conversational_follow_up(answer, card) is None
+
+
+def test_the_reply_to_a_quoting_follow_up_is_judged_for_what_it_was_asked(coach):
+    topic, answer = BLAMING
+    card = coach.with_conversational_follow_up(answer, coach.score(answer, topic))
+    reply = coach.score_follow_up(
+        answer, card, "Looking back, I chose to rely on reading and skipped timed practice."
+    )
+    assert reply.follows == card.follow_up and reply.probed == "non_defensiveness"
+    assert reply.gain["non_defensiveness"] > 0
+
+
+def test_first_person_is_turned_to_you():
+    assert to_second_person("I was late and I am sorry about my notes") == (
+        "you were late and you are sorry about your notes"
+    )
+
+
+def test_the_script_opens_moves_on_and_closes(coach):
+    script = coach.interview_script()
+    assert "questions for us" in script.closing.lower() and script.opening
+    lines = [script.transition(i, 6, "the gap in your training") for i in range(6)]
+    assert lines[0] == ""
+    assert len(set(lines[1:])) == 5
+    assert sum("the gap in your training" in line for line in lines) >= 2
+    assert "last" in lines[-1].lower()
+
+
+def test_a_script_with_an_unknown_placeholder_names_it(tmp_path: Path):
+    path = tmp_path / "script.toml"
+    source = (Path(__file__).parent.parent / "question_bank/interview/script.toml").read_text()
+    path.write_text(source.replace('about {topic}."\n', 'about {subject}."\n', 1))
+    with pytest.raises(DataFileError, match="subject"):
+        load_script(path)
+
+
+def test_the_mock_plan_asks_red_flags_first_one_question_per_topic(data_home, profile_file):
+    coach = Coach.load(profile_file)
+    plan = coach.mock_questions(4)
+    assert [q.topic for q in plan[:2]] == ["exam_failure", "gap"]
+    assert len({q.topic for q in plan}) == 4
+    assert "Step 1" in plan[0].text
+
+
+def test_the_mock_plan_puts_weak_topics_after_the_red_flags(data_home, profile_file):
+    coach = Coach.load(profile_file)
+    weak = "Professionalism was a bump in the road."
+    coach.save(coach.score(weak, "professionalism"), weak)
+    plan = [q.topic for q in coach.mock_questions(3)]
+    assert plan == ["exam_failure", "gap", "professionalism"]
+    coach.close()
