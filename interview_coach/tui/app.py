@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
-from interview_coach.tui.messages import FINISHED, CoachReady
+from interview_coach.tui.messages import FINISHED, CoachReady, Notice
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -56,6 +56,48 @@ class CoachApp(App):
         self.recovering = False  # a recovered recording is being scored and saved
         self.crash_report: Path | None = None  # written when a bug stops the app
         self.draft_handover: dict | None = None  # Esc from Practice -> the next Practice
+        # The one voice (speech/turns.py): made on first use, None when speech is off.
+        self._interviewer = None
+        self._interviewer_for: tuple = ()
+        self.speech_problem: str | None = None
+        self.audio_output_factory = None  # tests and benchmarks replace the speakers
+
+    def interviewer(self):
+        """The app's one speech engine (one lock), or None with the reason noted once.
+        Call it from a thread: the first call starts the engine."""
+        if not self.settings.speak_questions or self.speech_problem is not None:
+            return None
+        wanted = (self.settings.tts_voice, self.settings.tts_rate)
+        if self._interviewer is None or self._interviewer_for != wanted:
+            self._interviewer_for = wanted
+            from interview_coach.locations import recordings_dir
+            from interview_coach.speech.turns import make_interviewer
+
+            try:
+                self._interviewer = make_interviewer(
+                    self.settings.tts_voice,
+                    self.settings.tts_rate,
+                    recordings_dir() / "speech",
+                    self.audio_output_factory() if self.audio_output_factory else None,
+                )
+            except Exception as exc:  # no engine: questions are shown, not read
+                self.speech_off(f"Questions are shown, not read aloud ({exc}).")
+                return None
+        return self._interviewer
+
+    @property
+    def speaking(self):
+        """The interviewer if one was started (it may be talking), else None."""
+        return self._interviewer
+
+    def speech_off(self, reason: str) -> None:
+        """Speech failed (no engine, no speakers): say so once, then show lines only."""
+        if self.speech_problem is None:
+            self.speech_problem = reason
+            self.post_message(Notice(reason, title="Voice", severity="warning"))
+
+    def on_notice(self, message: Notice) -> None:
+        self.notify(message.text, title=message.title, severity=message.severity)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())

@@ -66,6 +66,15 @@ class SettingsScreen(Screen):
                 )
                 yield Static("Keep recordings")
                 yield Switch(current.keep_audio, id="keep_audio")
+                yield Static("Speak over the interviewer to answer (barge-in)")
+                yield Switch(current.barge_in, id="barge_in")
+                yield Static("Follow-ups per mock question")
+                yield Input(
+                    str(current.follow_ups_per_question),
+                    id="follow_ups_per_question",
+                    type="integer",
+                    placeholder="0-3",
+                )
             yield Static(
                 "Recordings are deleted once transcribed unless you keep them. "
                 "Nothing leaves this computer either way.",
@@ -93,6 +102,7 @@ class SettingsScreen(Screen):
             return self.query_one(f"#{name}", Input).value.strip()
 
         rate, stop = text("tts_rate"), text("silence_stop_s")
+        follow_ups = text("follow_ups_per_question") or "1"
         if not stop:
             raise UserError("Say after how many seconds of silence a recording should stop.")
         return Settings(
@@ -102,6 +112,8 @@ class SettingsScreen(Screen):
             tts_rate=int(rate) if rate else None,
             model=text("model") or None,
             silence_stop_s=float(stop),
+            barge_in=self.query_one("#barge_in", Switch).value,
+            follow_ups_per_question=int(follow_ups),
         )
 
     def action_save(self) -> None:
