@@ -144,6 +144,7 @@ async def run(questions: int) -> dict:
         "answers": answers,
         "settings": {"silence_stop_s": app.settings.silence_stop_s},
         "line_end_to_ready_s": summary(ready),
+        "answer_end_to_next_line_all_s": [round(v, 3) for v in reply],
         "answer_end_to_next_line_s": summary(reply),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

@@ -28,6 +28,8 @@ class Settings:
     silence_stop_s: float = 2.5
     """Seconds of silence after speech that end a recording (the longest wait: a
     finished sentence ends the turn sooner)."""
+    voice_mock: bool = False
+    """Mock interviews start spoken and hands-free, as with ``mock --voice``."""
     barge_in: bool = True
     """In a spoken mock, speaking over the interviewer stops it and starts the answer."""
     follow_ups_per_question: int = 1
@@ -51,6 +53,7 @@ def load_settings(path: Path) -> Settings:
             "keep_audio": bool,
             "speak_questions": bool,
             "barge_in": bool,
+            "voice_mock": bool,
             "tts_rate": int,
             "follow_ups_per_question": int,
             "silence_stop_s": (int, float),

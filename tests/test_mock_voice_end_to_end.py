@@ -52,9 +52,7 @@ def test_spoken_mock_runs_hands_free_from_the_command(data_home, profile_file, t
 
     if hasattr(Coach, "conversational_follow_up"):
         answer_words = set(ANSWER.lower().replace(".", "").split())
-        quoted = [
-            f for f in follow_ups if {"tutor", "step"} & set(f["prompt"].lower().split())
-        ]
+        quoted = [f for f in follow_ups if {"tutor", "step"} & set(f["prompt"].lower().split())]
         assert quoted, (follow_ups, answer_words)
     assert "3 questions" in run["summary"]
     from interview_coach.storage import open_store

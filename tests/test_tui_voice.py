@@ -161,7 +161,9 @@ async def test_a_microphone_problem_is_told_and_the_answer_still_scored(
         assert app.screen.card["overall"] >= 60
 
 
-@pytest.mark.parametrize("keys", [("escape", "y"), ("p",), ("r",), ("n",), ("ctrl+r",), ("ctrl+q",)])
+@pytest.mark.parametrize(
+    "keys", [("escape", "y"), ("p",), ("r",), ("n",), ("ctrl+r",), ("ctrl+q",)]
+)
 async def test_leaving_a_hands_free_answer_by_any_key_leaves_no_recording(
     data_home, profile_file, tmp_path, keys
 ):

@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
-from interview_coach.tui.messages import FINISHED, CoachReady, Notice
+from interview_coach.tui.messages import FINISHED, VOICE_LOADING, CoachReady, Notice
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -49,7 +49,7 @@ class CoachApp(App):
         self.voice_enabled = voice
         # Voice: None while loading, then the transcriber, or the one-sentence reason it is off.
         self.transcriber = None
-        self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
+        self.voice_problem: str | None = VOICE_LOADING if voice else "Voice is off."
         self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
         self.settings = Settings()
         self.leftover_recordings: list = []
@@ -116,7 +116,7 @@ class CoachApp(App):
 
     def reload_voice(self) -> None:
         """After the model setting changes: voice waits until the new model is loaded."""
-        self.transcriber, self.voice_problem = None, "Voice is still loading."
+        self.transcriber, self.voice_problem = None, VOICE_LOADING
         self.load_voice()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")

@@ -20,3 +20,6 @@ class Notice(Message):
     def __init__(self, text: str, title: str = "", severity: str = "information") -> None:
         super().__init__()
         self.text, self.title, self.severity = text, title, severity
+
+
+VOICE_LOADING = "Voice is still loading."  # app.voice_problem until Whisper has loaded

@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui import conversation
-from interview_coach.tui.messages import FINISHED
+from interview_coach.tui.messages import FINISHED, VOICE_LOADING
 from interview_coach.tui.screens.closing import replace
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_pane import AnswerPane
@@ -59,6 +59,10 @@ class MockScreen(VoiceModeMixin, Screen):
         self.script = None
         self.started = time.monotonic()
         self.timeline: list[tuple[str, float]] = []  # for the latency benchmark
+        # Spoken answers waiting for their whole-answer pass, run after the interview:
+        # during it, that pass would compete with the live transcript for two cores.
+        self.to_refine: list[tuple[object, SavedAnswer]] = []
+        self._spoken = None  # the VoiceAnswer being scored
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,7 +76,14 @@ class MockScreen(VoiceModeMixin, Screen):
         coach = self.app.coach
         self.questions = conversation.plan_questions(coach, self.count)
         self.script = conversation.interview_script(coach)
+        self.warm_up(self.questions[0] if self.questions else None)
         self._ask()
+        app = self.app
+        if app.settings.voice_mock and not app.start_in_voice:
+            if app.transcriber is None and app.voice_problem == VOICE_LOADING:
+                app.start_in_voice = True  # switched once Whisper has loaded
+            else:
+                self.action_voice_mode()  # or says in one sentence why voice is off
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in HANDS_FREE:
@@ -118,9 +129,9 @@ class MockScreen(VoiceModeMixin, Screen):
         self.timeline.append(("speaking", message.at))
 
     def on_voice_panel_listening(self, message: VoicePanel.Listening) -> None:
-        self.timeline.append(("listening", message.at))
         if message.line_ended is not None:
             self.timeline.append(("line_ended", message.line_ended))
+        self.timeline.append(("listening", message.at))
         upcoming = self._upcoming_line()
         if upcoming:
             self.prepare(upcoming)
@@ -135,6 +146,13 @@ class MockScreen(VoiceModeMixin, Screen):
         )
 
     @work(thread=True, exit_on_error=False, group="prepare")
+    def warm_up(self, question: AskedQuestion | None) -> None:
+        """Load what the first card needs (the scorer's models) while the first
+        question is asked, so the first reply is as quick as the others."""
+        if question is not None:
+            self.app.coach.score(question.text, question.topic, question.id)
+
+    @work(thread=True, exit_on_error=False, group="prepare")
     def prepare(self, line: str) -> None:
         """Synthesise the next line while the candidate answers: it starts at once."""
         interviewer = self.app.interviewer()
@@ -143,6 +161,8 @@ class MockScreen(VoiceModeMixin, Screen):
 
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
+        self._spoken = answer
+        self.query_one(VoicePanel).last_answer = None  # refined after the interview
         self.timeline.append(("answer_ended", message.ended_at))
         self.saving = True
         self.score(answer.text, answer.delivery)
@@ -234,8 +254,9 @@ class MockScreen(VoiceModeMixin, Screen):
         saved, follow_up = event.worker.result
         self.session_id = saved.session_id
         self.results.append(saved)
-        if saved.delivery is not None:
-            self.query_one(VoicePanel).refine_saved(saved)
+        if saved.delivery is not None and self._spoken is not None:
+            self.to_refine.append((self._spoken, saved))
+        self._spoken = None
         if follow_up:
             self.follow_up, self.asked = follow_up, (*self.asked, follow_up)
             self._ask()
@@ -302,4 +323,5 @@ class MockScreen(VoiceModeMixin, Screen):
         from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
 
         self.query_one(VoicePanel).cancel()
-        replace(self, MockSummaryScreen(self.results, time.monotonic() - self.started))
+        elapsed = time.monotonic() - self.started
+        replace(self, MockSummaryScreen(self.results, elapsed, self.to_refine))

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
@@ -80,10 +81,16 @@ class MockSummaryScreen(Screen):
         Binding("e", "edit", "Correct transcript"),
     ]
 
-    def __init__(self, results: list[SavedAnswer], total_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        results: list[SavedAnswer],
+        total_s: float = 0.0,
+        to_refine: list[tuple[object, SavedAnswer]] | None = None,
+    ) -> None:
         super().__init__()
         self.results = list(results)
         self.total_s = total_s
+        self.to_refine = list(to_refine or [])
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,6 +112,9 @@ class MockSummaryScreen(Screen):
         table.focus()
         self.load_plan()
         self._show_detail(0)
+        if self.to_refine and self.app.transcriber is not None:
+            self.refine_all(self.to_refine)
+            self.to_refine = []
 
     def _question_width(self) -> int:
         # 6 number columns of 3-4 characters plus padding take about 34 columns.
@@ -150,6 +160,61 @@ class MockSummaryScreen(Screen):
         names = [coach.bank.topic(item.topic).title for item in items]
         return "Practice plan: " + ", ".join(names) if names else ""
 
+    @work(thread=True, exit_on_error=False, group="refine")
+    def refine_all(self, pending: list[tuple[object, SavedAnswer]]) -> int:
+        """Each spoken answer transcribed again in one pass over its audio (more
+        accurate than the live segments), re-scored and stored, one at a time.
+        Never cancelled half-way: each answer's write completes."""
+        from interview_coach.speech.voice_answer import refine
+
+        coach, transcriber = self.app.coach, self.app.transcriber
+        done: dict[int, SavedAnswer] = {}  # answer id -> refined, for follow-ups
+        changed = 0
+        for answer, saved in pending:
+            refined = refine(answer, transcriber)
+            if refined.transcript != "refined":
+                continue
+            followed = done.get(saved.followed.answer_id) if saved.followed else None
+            followed = followed or saved.followed
+            before = followed.as_followed() if followed else None
+            topic, question_id = saved.card.topic, saved.card.question_id
+            card = coach.refine(
+                saved.answer_id, refined.text, topic, question_id, refined.delivery, before
+            )
+            if card is None:
+                continue
+            text = coach.judge(refined.text, topic, question_id, before)[1]
+            done[saved.answer_id] = replaced(
+                saved,
+                card=card,
+                reply=refined.text,
+                text=text,
+                delivery=refined.delivery,
+                followed=followed,
+            )
+            self.post_message(self.Refined(done[saved.answer_id]))
+            changed += 1
+        return changed
+
+    class Refined(Message):
+        def __init__(self, saved: SavedAnswer) -> None:
+            super().__init__()
+            self.saved = saved
+
+    def on_mock_summary_screen_refined(self, message: Refined) -> None:
+        for index, result in enumerate(self.results):
+            if result.answer_id == message.saved.answer_id:
+                self._replace(index, message.saved)
+
+    def _replace(self, index: int, result: SavedAnswer) -> None:
+        self.results[index] = result
+        table = self.query_one(DataTable)
+        for key, value in zip(table.columns, self._cells(index), strict=True):
+            table.update_cell(str(index), key, value)
+        self.query_one("#summary", Static).update("\n".join(overview(self.results, self.total_s)))
+        if table.cursor_row == index:
+            self._show_detail(index)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
@@ -157,16 +222,17 @@ class MockSummaryScreen(Screen):
             return
         if event.worker.group == "plan":
             self.query_one("#plan", Static).update(event.worker.result)
+        elif event.worker.group == "refine" and event.worker.result:
+            count = event.worker.result
+            self.notify(
+                f"{count} answer{'s' if count != 1 else ''} saved with the whole-answer "
+                "transcript (more accurate than the live one); the table shows it.",
+                title="Transcript refined",
+            )
+            self.load_plan()
         elif event.worker.group == "correct":
             index, result = event.worker.result
-            self.results[index] = result
-            table = self.query_one(DataTable)
-            for key, value in zip(table.columns, self._cells(index), strict=True):
-                table.update_cell(str(index), key, value)
-            self.query_one("#summary", Static).update(
-                "\n".join(overview(self.results, self.total_s))
-            )
-            self._show_detail(index)
+            self._replace(index, result)
             self.notify(f"Re-scored: overall {result.card.overall}.")
             self.load_plan()
 

@@ -66,6 +66,8 @@ class SettingsScreen(Screen):
                 )
                 yield Static("Keep recordings")
                 yield Switch(current.keep_audio, id="keep_audio")
+                yield Static("Spoken, hands-free mock interviews")
+                yield Switch(current.voice_mock, id="voice_mock")
                 yield Static("Speak over the interviewer to answer (barge-in)")
                 yield Switch(current.barge_in, id="barge_in")
                 yield Static("Follow-ups per mock question")
@@ -113,6 +115,7 @@ class SettingsScreen(Screen):
             model=text("model") or None,
             silence_stop_s=float(stop),
             barge_in=self.query_one("#barge_in", Switch).value,
+            voice_mock=self.query_one("#voice_mock", Switch).value,
             follow_ups_per_question=int(follow_ups),
         )
 
