@@ -208,15 +208,18 @@ def speak_then_listen(
     vad = VoiceActivity()
     recent: deque[np.ndarray] = deque(maxlen=PRE_ROLL_BLOCKS)
     run = 0  # blocks of speech in a row
-    barged = False
+    barged = stopped = False
     for block in source._blocks:
         recent.append(block)
         run = run + 1 if vad.is_speech(block) else 0
         if barge_in and run >= BARGE_IN_BLOCKS:
             barged = True
             break
-        if done.is_set() or (should_stop is not None and should_stop()):
+        stopped = should_stop is not None and should_stop()
+        if done.is_set() or stopped:
             break
+    if not (barged or stopped):
+        done.wait()  # the microphone ended first: the line is still said to the end
     halt.set()  # speech always stops before the recording starts
     speaker.join()
     line_ended = ended[0]
