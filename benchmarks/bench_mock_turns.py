@@ -104,8 +104,9 @@ class Candidate:
 async def run(questions: int) -> dict:
     from interview_coach.speech.audio_files import read_audio
     from interview_coach.speech.tts import Pyttsx3Speaker
-    from interview_coach.tui.app import make_app
+    from interview_coach.tui.app import limit_malloc_arenas, make_app
 
+    limit_malloc_arenas()  # as `interview-coach` does at start
     with tempfile.TemporaryDirectory() as home:
         os.environ["INTERVIEW_COACH_HOME"] = home
         wav = Path(home) / "answer.wav"
