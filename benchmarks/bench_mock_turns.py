@@ -10,7 +10,9 @@ speakers are replaced by a paced silent output). Prints one JSON document:
 - answer_end_to_next_line_s: the recorder's silence stop -> the interviewer starting
   the next line (follow-up, next question or closing): transcript tail, scoring,
   saving and choosing the follow-up all sit in this gap;
-- peak_rss_mb of the whole process through a QUESTIONS-question interview.
+- peak_rss_mb of the whole process through a QUESTIONS-question interview and the
+  whole-answer passes the summary runs after it (peak_rss_mb_interview: until the
+  summary opens).
 
 Usage: python benchmarks/bench_mock_turns.py [--questions 5]
 """
@@ -126,6 +128,8 @@ async def run(questions: int) -> dict:
                 await asyncio.sleep(0.2)
                 if time.perf_counter() - started > 60 * 15:
                     raise SystemExit("the interview did not finish in 15 minutes")
+            # The interview is over; next the summary runs the whole-answer passes.
+            interview_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             await pilot.pause()
             await app.workers.wait_for_complete()
             timeline = screen.timeline
@@ -147,6 +151,7 @@ async def run(questions: int) -> dict:
         "line_end_to_ready_s": summary(ready),
         "answer_end_to_next_line_all_s": [round(v, 3) for v in reply],
         "answer_end_to_next_line_s": summary(reply),
+        "peak_rss_mb_interview": round(interview_rss / 1024, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
