@@ -38,10 +38,10 @@ class MockScreen(VoiceModeMixin, Screen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
         *VOICE_BINDINGS,
-        Binding("p", "pause", "Pause/resume"),
-        Binding("r", "rerecord", "Re-record"),
+        Binding("p", "pause", "Pause"),
+        Binding("r", "rerecord", "Again"),
         Binding("n", "skip", "Skip"),
-        Binding("escape", "end", "End interview"),
+        Binding("escape", "end", "End"),
     ]
 
     def __init__(self, count: int = DEFAULT_QUESTIONS) -> None:
@@ -88,6 +88,8 @@ class MockScreen(VoiceModeMixin, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in HANDS_FREE:
             return self.voice_mode
+        if action == "submit":  # spoken answers are sent by the pause that ends them
+            return not self.voice_mode
         return super().check_action(action, parameters)
 
     # -- asking ------------------------------------------------------------------
