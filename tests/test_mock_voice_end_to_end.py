@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -21,6 +22,10 @@ ANSWER = (
     "I did not pass Step 1 on my first attempt in June 2021. "
     "After that I worked with a tutor and studied harder for the second attempt."
 )
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
 
 
 def test_spoken_mock_runs_hands_free_from_the_command(data_home, profile_file, tmp_path):
@@ -50,10 +55,9 @@ def test_spoken_mock_runs_hands_free_from_the_command(data_home, profile_file, t
     assert all(r["prompt"] in spoken for r in follow_ups)
     from interview_coach.coach import Coach
 
-    if hasattr(Coach, "conversational_follow_up"):
-        answer_words = set(ANSWER.lower().replace(".", "").split())
-        quoted = [f for f in follow_ups if {"tutor", "step"} & set(f["prompt"].lower().split())]
-        assert quoted, (follow_ups, answer_words)
+    if hasattr(Coach, "conversational_follow_up"):  # mock-domain's follow-ups quote the answer
+        quoted = [f for f in follow_ups if {"tutor", "studied"} & set(words(f["prompt"]))]
+        assert quoted, follow_ups
     assert "3 questions" in run["summary"]
     from interview_coach.storage import open_store
 

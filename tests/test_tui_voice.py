@@ -48,6 +48,7 @@ async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
         assert app.screen.delivery["wpm"] > 100
         assert "words/min" in str(app.screen.query_one("#delivery").render())
         assert app.screen.card["overall"] >= 60
+        await settle(app, pilot)  # the whole-answer pass starts once the card is shown
         [saved] = app.coach.store().answers()
         # The card came from the live segments; the saved answer was then transcribed
         # again in one pass over the whole answer, re-scored, and the user told.

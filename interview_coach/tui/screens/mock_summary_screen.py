@@ -150,6 +150,8 @@ class MockSummaryScreen(Screen):
                 f"{d.get('filler_total', 0)} fillers, {len(d.get('long_pauses', []))} long pauses",
                 style="italic",
             )
+            for tip in d.get("advice", [])[:3]:  # pace, fillers, voice: one line each
+                text.append(f"\n• {tip}", style="italic")
         text.append("\nE corrects the transcript; Enter opens the full card.", style="dim")
         self.query_one("#transcript", Static).update(text)
 
