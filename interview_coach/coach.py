@@ -204,6 +204,36 @@ class Coach:
         )
         return session_id, answer_id
 
+    def score_and_save(
+        self,
+        text: str,
+        question: AskedQuestion,
+        prompt: str,
+        *,
+        kind: str,
+        session_id: int | None = None,
+        followed: SavedAnswer | None = None,
+        asked: tuple[str, ...] = (),
+        delivery: dict[str, Any] | None = None,
+    ) -> SavedAnswer:
+        """Judge one answer (a follow-up reply together with the answer it follows)
+        and store it: the one path practice, mock and recovery share."""
+        before = followed.as_followed() if followed is not None else None
+        seconds = (delivery or {}).get("duration_s")
+        card, saved = self.judge(
+            text, question.topic, question.id, before, asked, spoken_seconds=seconds
+        )
+        session_id, answer_id = self.save(
+            card,
+            saved,
+            session_id=session_id,
+            kind=kind,
+            source="voice" if delivery is not None else "typed",
+            question_text=prompt,
+            delivery=delivery,
+        )
+        return SavedAnswer(card, saved, text, prompt, session_id, answer_id, delivery, followed)
+
     def refine(
         self,
         answer_id: int,
@@ -308,6 +338,28 @@ def _has_history() -> bool:
     """Whether a database exists to read weak topics from (a first run has none, and
     planning a mock must not create one)."""
     return locations.database_path().is_file()
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """One stored answer as the screens keep it: the typed card, not its JSON."""
+
+    card: ScoreCard
+    text: str  # as saved: a follow-up reply joined to the answer it follows
+    reply: str  # what was said or typed in this turn
+    prompt: str  # the question or follow-up it answers
+    session_id: int
+    answer_id: int
+    delivery: dict[str, Any] | None = None
+    followed: SavedAnswer | None = None  # the answer a follow-up reply follows
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.followed is not None
+
+    def as_followed(self) -> dict[str, Any]:
+        """The form ``Coach.judge`` takes for the answer a follow-up follows."""
+        return {"answer": self.text, "card": self.card.to_json()}
 
 
 def _by_id(answer: Any) -> int:

@@ -26,12 +26,19 @@ class Settings:
     model: str | None = None
     """Whisper model folder or cached name; None uses the bundled tiny.en."""
     silence_stop_s: float = 2.5
-    """Seconds of silence after speech that end a recording."""
+    """Seconds of silence after speech that end a recording (the longest wait: a
+    finished sentence ends the turn sooner)."""
+    voice_mock: bool = False
+    """Mock interviews start spoken and hands-free, as with ``mock --voice``."""
+    barge_in: bool = True
+    """In a spoken mock, speaking over the interviewer stops it and starts the answer."""
+    follow_ups_per_question: int = 1
+    """How many follow-ups the mock interviewer may ask about one question."""
 
 
 # Outside these a setting would make voice mode unusable (a recording that stops
 # at the first breath, speech too fast to follow), so the file is refused instead.
-RANGES = {"tts_rate": (80, 400), "silence_stop_s": (0.5, 10.0)}
+RANGES = {"tts_rate": (80, 400), "silence_stop_s": (0.5, 10.0), "follow_ups_per_question": (0, 3)}
 
 # Each field as the Settings screen names it: the screen draws these labels, and its
 # errors use them, so "'silence_stop_s' must be ..." never reaches someone who only
@@ -43,6 +50,9 @@ LABELS = {
     "silence_stop_s": "Stop after silence (s)",
     "model": "Whisper model",
     "keep_audio": "Keep recordings",
+    "voice_mock": "Spoken, hands-free mock interviews",
+    "barge_in": "Speak over the interviewer to answer (barge-in)",
+    "follow_ups_per_question": "Follow-ups per mock question",
 }
 
 
@@ -72,7 +82,10 @@ def load_settings(path: Path) -> Settings:
         expected = {
             "keep_audio": bool,
             "speak_questions": bool,
+            "barge_in": bool,
+            "voice_mock": bool,
             "tts_rate": int,
+            "follow_ups_per_question": int,
             "silence_stop_s": (int, float),
         }.get(key, str)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):

@@ -207,8 +207,8 @@ async def test_mock_interview_runs_questions_then_shows_a_summary(app):
             answered += 1
         assert type(app.screen).__name__ == "MockSummaryScreen"
         results = app.screen.results
-        assert sum(1 for r in results if not r["follow_up"]) == len(screen.questions)
-        assert sum(1 for r in results if r["follow_up"]) <= len(screen.questions)
+        assert sum(1 for r in results if not r.is_follow_up) == len(screen.questions)
+        assert sum(1 for r in results if r.is_follow_up) <= len(screen.questions)
         assert app.screen.query_one(DataTable).row_count == len(results)
 
 

@@ -79,7 +79,7 @@ async def test_a_double_submit_in_the_mock_saves_the_answer_once_and_keeps_it(ap
         screen.query_one("#answer-text").insert(ANSWER)
         await submit_twice(pilot, app)
         assert saved_texts(app) == [ANSWER]
-        assert [r["answer"] for r in screen.results] == [ANSWER]
+        assert [r.text for r in screen.results] == [ANSWER]
         assert screen.session_id is not None
         second = "A second answer about my gap year and what I did in it."
         screen.query_one("#answer-text").insert(second)

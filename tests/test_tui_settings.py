@@ -102,3 +102,22 @@ async def test_keep_recordings_and_model_choice_reach_voice_mode(data_home, prof
         await settle(app, pilot)
         assert app.transcriber is None
         assert "not on this computer" in app.voice_problem
+
+
+async def test_the_mock_settings_are_saved_and_the_silence_shown_is_the_setting(
+    data_home, profile_file
+):
+    app = make_app(profile_file)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#silence_stop_s", Input).value = "1.5"
+        screen.query_one("#follow_ups_per_question", Input).value = "2"
+        screen.query_one("#barge_in", Switch).value = False
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        saved = load_settings(data_home / "settings.toml")
+        assert saved.follow_ups_per_question == 2 and not saved.barge_in
+        await pilot.press("p")
+        await settle(app, pilot)
+        # The voice prompt names the pause that ends an answer: the setting, not 2.5 s.
+        assert "1.5 s" in str(app.screen.query_one("#voice-state").render())

@@ -109,3 +109,55 @@ def test_retry_view(snap_compare, data_home, profile_file, size):
         await settle_app(pilot)
 
     assert snap_compare(_app(data_home, profile_file), terminal_size=size, run_before=before)
+
+
+MOCK_WEAK = (
+    "Testing was a bump in the road. My school did not prepare us and then I studied harder."
+)
+DELIVERY = {
+    "duration_s": 41.0,
+    "speaking_s": 36.0,
+    "words": 96,
+    "wpm": 141.0,
+    "fillers": {"um": 2},
+    "filler_total": 2,
+    "hedges": {},
+    "hesitations": 1,
+    "long_pauses": [{"start": 12.0, "duration": 2.1}],
+    "advice": [],
+    "note": "",
+}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_mock_summary(snap_compare, data_home, profile_file, size):
+    """Every dimension's score shows (not cut to "stron"), with the transcript below."""
+
+    async def before(pilot):
+        from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
+
+        await settle_app(pilot)
+        coach = pilot.app.coach
+        first, second = coach.questions(limit=2, weak_topics=[])
+        weak = coach.score_and_save(MOCK_WEAK, first, first.text, kind="mock", delivery=DELIVERY)
+        results = [
+            weak,
+            coach.score_and_save(
+                ANSWER,
+                first,
+                weak.card.follow_up,
+                kind="mock",
+                session_id=weak.session_id,
+                followed=weak,
+                asked=(weak.card.follow_up,),
+                delivery=DELIVERY,
+            ),
+            coach.score_and_save(
+                ANSWER, second, second.text, kind="mock", session_id=weak.session_id
+            ),
+        ]
+        await pilot.app.push_screen(MockSummaryScreen(results, 372))
+        await settle_app(pilot)
+
+    app = _app(data_home, profile_file)
+    assert snap_compare(app, terminal_size=size, run_before=before)

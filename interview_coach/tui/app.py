@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
-from interview_coach.tui.messages import FINISHED, CoachReady
+from interview_coach.tui.messages import FINISHED, VOICE_LOADING, CoachReady, Notice
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -49,13 +49,55 @@ class CoachApp(App):
         self.voice_enabled = voice
         # Voice: None while loading, then the transcriber, or the one-sentence reason it is off.
         self.transcriber = None
-        self.voice_problem: str | None = "Voice is still loading." if voice else "Voice is off."
+        self.voice_problem: str | None = VOICE_LOADING if voice else "Voice is off."
         self.audio_source_factory = None  # tests hand in a WAV file instead of a microphone
         self.settings = Settings()
         self.leftover_recordings: list = []
         self.recovering = False  # a recovered recording is being scored and saved
         self.crash_report: Path | None = None  # written when a bug stops the app
         self.draft_handover: dict | None = None  # Esc from Practice -> the next Practice
+        # The one voice (speech/turns.py): made on first use, None when speech is off.
+        self._interviewer = None
+        self._interviewer_for: tuple = ()
+        self.speech_problem: str | None = None
+        self.audio_output_factory = None  # tests and benchmarks replace the speakers
+
+    def interviewer(self):
+        """The app's one speech engine (one lock), or None with the reason noted once.
+        Call it from a thread: the first call starts the engine."""
+        if not self.settings.speak_questions or self.speech_problem is not None:
+            return None
+        wanted = (self.settings.tts_voice, self.settings.tts_rate)
+        if self._interviewer is None or self._interviewer_for != wanted:
+            self._interviewer_for = wanted
+            from interview_coach.locations import recordings_dir
+            from interview_coach.speech.turns import make_interviewer
+
+            try:
+                self._interviewer = make_interviewer(
+                    self.settings.tts_voice,
+                    self.settings.tts_rate,
+                    recordings_dir() / "speech",
+                    self.audio_output_factory() if self.audio_output_factory else None,
+                )
+            except Exception as exc:  # no engine: questions are shown, not read
+                self.speech_off(f"Questions are shown, not read aloud ({exc}).")
+                return None
+        return self._interviewer
+
+    @property
+    def speaking(self):
+        """The interviewer if one was started (it may be talking), else None."""
+        return self._interviewer
+
+    def speech_off(self, reason: str) -> None:
+        """Speech failed (no engine, no speakers): say so once, then show lines only."""
+        if self.speech_problem is None:
+            self.speech_problem = reason
+            self.post_message(Notice(reason, title="Voice", severity="warning"))
+
+    def on_notice(self, message: Notice) -> None:
+        self.notify(message.text, title=message.title, severity=message.severity)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -74,7 +116,7 @@ class CoachApp(App):
 
     def reload_voice(self) -> None:
         """After the model setting changes: voice waits until the new model is loaded."""
-        self.transcriber, self.voice_problem = None, "Voice is still loading."
+        self.transcriber, self.voice_problem = None, VOICE_LOADING
         self.load_voice()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -207,6 +249,24 @@ class CoachApp(App):
             self.coach.close()
 
 
+def limit_malloc_arenas(arenas: int = 2) -> None:
+    """glibc gives each thread that allocates its own malloc arena (up to 8 per core);
+    the recorder, Whisper and scoring threads of a spoken mock each grow one, and the
+    freed memory stays spread over them. Two arenas took the peak of a 5-question
+    spoken mock from 526 to 443 MB (benchmarks/bench_mock_turns.py) at no measured
+    cost in speed. Elsewhere (macOS, musl) this does nothing."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-8, arenas)  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        pass
+
+
 def make_app(
     profile_file: Path | None = None,
     first_run_setup: bool = True,
@@ -227,6 +287,7 @@ def run(
     from interview_coach.locations import ensure_data_dir
 
     os.umask(0o077)
+    limit_malloc_arenas()
     ensure_data_dir()
     app = make_app(
         profile_file=profile_file,

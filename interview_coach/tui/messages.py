@@ -11,3 +11,15 @@ FINISHED = frozenset({WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCEL
 
 class CoachReady(Message):
     """The coach (bank, rubrics, profile, database) finished loading in its worker."""
+
+
+class Notice(Message):
+    """A note for the user from a thread (``post_message`` is safe from any thread;
+    ``call_from_thread`` would block it on the UI, or fail once the app is closing)."""
+
+    def __init__(self, text: str, title: str = "", severity: str = "information") -> None:
+        super().__init__()
+        self.text, self.title, self.severity = text, title, severity
+
+
+VOICE_LOADING = "Voice is still loading."  # app.voice_problem until Whisper has loaded

@@ -1,13 +1,17 @@
 """Mock interview: N questions in a row under interview conditions, cards only at the end.
 
-A visible timer with a 90-second soft limit per answer; at most one follow-up
-per question, asked when the answer left its weakest dimension below strong,
-as a real interviewer would.
+Typed, it is a form: Ctrl+S sends each answer. In voice mode it is a spoken
+conversation nobody has to touch: the interviewer says the opening and each
+question, the cue sounds, the answer ends on a pause, it is scored and saved,
+and the interviewer goes on (a follow-up built from the answer, a transition,
+the next question, the closing). Keys stay optional: P pauses, R records this
+answer again, N skips the question, Esc ends the interview.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from dataclasses import replace as with_changes
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,15 +21,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
+from interview_coach.coach import SavedAnswer
 from interview_coach.domain.selection import AskedQuestion
-from interview_coach.tui.messages import FINISHED
+from interview_coach.tui import conversation
+from interview_coach.tui.messages import FINISHED, VOICE_LOADING
 from interview_coach.tui.screens.closing import replace
-from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
-from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.answer_pane import AnswerPane
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 DEFAULT_QUESTIONS = 5
+HANDS_FREE = {"pause", "rerecord", "skip"}
 
 
 class MockScreen(VoiceModeMixin, Screen):
@@ -33,7 +39,10 @@ class MockScreen(VoiceModeMixin, Screen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
         *VOICE_BINDINGS,
-        Binding("escape", "end", "End interview"),
+        Binding("p", "pause", "Pause"),
+        Binding("r", "rerecord", "Again"),
+        Binding("n", "skip", "Skip"),
+        Binding("escape", "end", "End"),
     ]
 
     def __init__(self, count: int = DEFAULT_QUESTIONS) -> None:
@@ -42,189 +51,273 @@ class MockScreen(VoiceModeMixin, Screen):
         self.questions: list[AskedQuestion] = []
         self.index = 0
         self.follow_up: str | None = None  # set while answering a follow-up
+        self.asked: tuple[str, ...] = ()  # follow-ups asked about this question
         self.session_id: int | None = None
-        self.results: list[dict[str, Any]] = []
+        self.results: list[SavedAnswer] = []
         self.voice_mode = False
+        self.paused = False
         self.saving = False  # a submit is being saved: further submits are ignored
-        # A spoken answer waits here until Ctrl+S sends it; space records it again.
-        self.pending_voice: Any = None
+        self.script = None
+        self.started = time.monotonic()
+        self.timeline: list[tuple[str, float]] = []  # for the latency benchmark
+        # Spoken answers waiting for their whole-answer pass, run after the interview:
+        # during it, that pass would compete with the live transcript for two cores.
+        self.to_refine: list[tuple[object, SavedAnswer]] = []
+        self._spoken = None  # the VoiceAnswer being scored
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="mock"):
             yield Static("", id="progress", classes="muted")
             yield Static("", id="question", classes="question")
-            yield AnswerEditor(id="editor")
-            yield VoicePanel(id="voice")
+            yield AnswerPane(id="answer")
         yield Footer()
 
     def on_mount(self) -> None:
         coach = self.app.coach
-        self.questions = coach.questions(limit=self.count, weak_topics=coach.weak_topics())
+        self.questions = conversation.plan_questions(coach, self.count)
+        self.script = conversation.interview_script(coach)
+        self.warm_up(self.questions[0] if self.questions else None)
         self._ask()
+        app = self.app
+        if app.settings.voice_mock and not app.start_in_voice:
+            if app.transcriber is None and app.voice_problem == VOICE_LOADING:
+                app.start_in_voice = True  # switched once Whisper has loaded
+            else:
+                self.action_voice_mode()  # or says in one sentence why voice is off
 
-    def _ask(self) -> None:
-        question = self.questions[self.index]
-        label = "Follow-up" if self.follow_up else f"Question {self.index + 1} of "
-        label += "" if self.follow_up else str(len(self.questions))
-        self.query_one("#progress", Static).update(
-            f"{label}. Answer as you would in the room; cards come at the end."
-        )
-        prompt = self.follow_up or question.text
-        self.query_one("#question", Static).update(prompt)
-        self.query_one(AnswerEditor).set_text("")
-        self.pending_voice = None
-        self.focus_answer()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in HANDS_FREE:
+            return self.voice_mode
+        if action == "submit":  # spoken answers are sent by the pause that ends them
+            return not self.voice_mode
+        return super().check_action(action, parameters)
 
+    # -- asking ------------------------------------------------------------------
     def current_question(self) -> AskedQuestion:
         return self.questions[self.index]
 
     def current_prompt(self) -> str:
         return self.follow_up or self.questions[self.index].text
 
-    def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
-        """Hold the spoken answer so it can be heard back in words and re-recorded."""
-        answer = message.answer
-        self.pending_voice = answer
-        panel = self.query_one(VoicePanel)
-        panel.show_state(
-            f"Recorded {answer.duration_s:.0f} s ({len(answer.text.split())} words). "
-            "Ctrl+S sends it; space records it again."
+    def _line(self) -> str:
+        """What the interviewer says now: a follow-up, or (transition and) the question."""
+        if self.follow_up:
+            return self.follow_up
+        question = self.current_question()
+        topic = self.app.coach.bank.topic(question.topic).title
+        return conversation.spoken_line(
+            self.script, question, self.index, len(self.questions), topic
         )
-        panel.show_partial(answer.text)
 
-    def action_record(self) -> None:
-        if not self.query_one(VoicePanel).recording:
-            self.pending_voice = None  # recording again replaces the held answer
-        super().action_record()
+    def _ask(self, speak: bool = True) -> None:
+        total = len(self.questions)
+        label = "Follow-up" if self.follow_up else f"Question {self.index + 1} of {total}"
+        how = "the interviewer listens" if self.voice_mode else "cards come at the end"
+        self.query_one("#progress", Static).update(f"{label}. Answer as in the room; {how}.")
+        self.query_one("#question", Static).update(self.current_prompt())
+        self.focus_answer()
+        if self.voice_mode and not self.paused:
+            self.set_panel_context().start(self._line() if speak else "", cue=True)
 
-    def action_submit(self) -> None:
+    def action_voice_mode(self) -> None:
+        super().action_voice_mode()
+        if self.voice_mode and not self.saving:
+            self._ask()  # hands-free from here: the interviewer asks this question aloud
+        elif not self.voice_mode:
+            self.query_one(VoicePanel).cancel()
+
+    # -- the spoken turn -------------------------------------------------------
+    def on_voice_panel_speaking(self, message: VoicePanel.Speaking) -> None:
+        self.timeline.append(("speaking", message.at))
+
+    def on_voice_panel_listening(self, message: VoicePanel.Listening) -> None:
+        if message.line_ended is not None:
+            self.timeline.append(("line_ended", message.line_ended))
+        self.timeline.append(("listening", message.at))
+        upcoming = self._upcoming_line()
+        if upcoming:
+            self.prepare(upcoming)
+
+    def _upcoming_line(self) -> str:
+        if self.index + 1 >= len(self.questions):
+            return self.script.closing if self.script else ""
+        question = self.questions[self.index + 1]
+        topic = self.app.coach.bank.topic(question.topic).title
+        return conversation.spoken_line(
+            self.script, question, self.index + 1, len(self.questions), topic
+        )
+
+    @work(thread=True, exit_on_error=False, group="prepare")
+    def warm_up(self, question: AskedQuestion | None) -> None:
+        """Load what the first card needs (the scorer's models) while the first
+        question is asked, so the first reply is as quick as the others."""
+        if question is not None:
+            self.app.coach.score(question.text, question.topic, question.id)
+
+    @work(thread=True, exit_on_error=False, group="prepare")
+    def prepare(self, line: str) -> None:
+        """Synthesise the next line while the candidate answers: it starts at once."""
+        interviewer = self.app.interviewer()
+        if interviewer is not None:
+            interviewer.prepare(line)
+
+    def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
+        answer = message.answer
+        self._spoken = answer
+        self.query_one(VoicePanel).last_answer = None  # refined after the interview
+        self.timeline.append(("answer_ended", message.ended_at))
+        self.saving = True
+        self.score(answer.text, answer.delivery)
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        panel = self.query_one(VoicePanel)
+        if self.paused:
+            panel.cancel()
+            if self.app.speaking is not None:
+                self.app.speaking.stop()
+            panel.show_state("Paused. P resumes: the interviewer asks this question again.")
+        elif not self.saving:
+            self._ask()
+
+    def action_rerecord(self) -> None:
+        if self.saving or self.paused:
+            return
+        self.query_one(VoicePanel).cancel()
+        self._ask(speak=False)
+
+    def action_skip(self) -> None:
         if self.saving:
             return
-        question = self.questions[self.index]
-        prompt = self.follow_up or question.text
-        if self.voice_mode:
-            if self.query_one(VoicePanel).recording:
-                self.notify("Stop the recording first (space).", severity="warning")
-                return
-            if self.pending_voice is None:
-                self.notify("Record your answer first: press space.", severity="warning")
-                return
-            answer = self.pending_voice
-            self.saving = True
-            self.score(
-                answer.text, question, prompt, self._followed(), answer.delivery, self.session_id
-            )
+        self.query_one(VoicePanel).cancel()
+        self._next_question()
+
+    # -- typed answers -----------------------------------------------------------
+    def action_submit(self) -> None:
+        if self.saving or self.voice_mode:
             return
-        text = self.query_one(AnswerEditor).text
+        text = self.query_one(AnswerPane).editor.text
         if not text.strip():
             self.notify("Say something before moving on (or Esc to end).", severity="warning")
             return
         self.saving = True
-        self.score(text, question, prompt, self._followed(), None, self.session_id)
+        self.score(text, None)
 
-    def _followed(self) -> dict[str, Any] | None:
-        """While answering a follow-up: the result of the answer it follows."""
+    # -- scoring and moving on ---------------------------------------------------
+    def _followed(self) -> SavedAnswer | None:
+        """While answering a follow-up: the saved answer it follows."""
         return self.results[-1] if self.follow_up is not None and self.results else None
 
+    def score(self, text: str, delivery: dict | None) -> None:
+        question, prompt = self.current_question(), self.current_prompt()
+        self.score_and_save(
+            text, question, prompt, self._followed(), self.asked, delivery, self.session_id
+        )
+
     @work(thread=True, exit_on_error=False, group="score")
-    def score(
+    def score_and_save(
         self,
         text: str,
         question: AskedQuestion,
         prompt: str,
-        followed: dict[str, Any] | None,
-        delivery: dict[str, Any] | None = None,
-        session_id: int | None = None,
-    ) -> dict[str, Any]:
-        """Runs in a thread: reads its arguments, returns a result, sets no screen state.
-
-        A follow-up reply is judged with the answer it follows, and saved with it, so
-        the card's evidence points into the text the user sees in Review.
-        """
+        followed: SavedAnswer | None,
+        asked: tuple[str, ...],
+        delivery: dict | None,
+        session_id: int | None,
+    ) -> tuple[SavedAnswer, str | None]:
+        """Runs in a thread: the saved answer, and the follow-up to ask next (or None)."""
         coach = self.app.coach
-        seconds = (delivery or {}).get("duration_s")
-        card, saved_text = coach.judge(
-            text, question.topic, question.id, followed, spoken_seconds=seconds
-        )
-        session_id, answer_id = coach.save(
-            card,
-            saved_text,
-            session_id=session_id,
+        saved = coach.score_and_save(
+            text,
+            question,
+            prompt,
             kind="mock",
-            question_text=prompt,
-            source="voice" if delivery else "typed",
+            session_id=session_id,
+            followed=followed,
+            asked=asked,
             delivery=delivery,
         )
-        if delivery:
-            self.app.call_from_thread(
-                lambda: self.query_one(VoicePanel).refine_saved(
-                    answer_id, question.topic, question.id, followed
-                )
-            )
-        return {
-            "card": card.to_json(),
-            "answer": saved_text,
-            "question": prompt,
-            "follow_up": followed is not None,
-            "id": answer_id,
-            "session_id": session_id,
-            "delivery": delivery,
-        }
+        more = len(asked) < self.app.settings.follow_ups_per_question
+        nxt = conversation.follow_up(coach, saved.text, saved.card, asked) if more else None
+        if nxt:  # the reply is judged for what was actually asked
+            saved = with_changes(saved, card=with_changes(saved.card, follow_up=nxt))
+        return saved, nxt
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "voice-capture":
-            return  # the VoicePanel reports its own outcome as a message
         if event.worker.group == "score" and event.state in FINISHED:
             self.saving = False
+        if event.worker.group not in ("score", "closing"):
+            return
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), severity="error")
-        if event.state != WorkerState.SUCCESS or event.worker.group != "score":
-            return
-        result = event.worker.result
-        self.session_id = result["session_id"]
-        self.results.append(result)
-        card = result["card"]
-        weakest = min(card["dimensions"].values(), key=lambda d: d["score"])
-        if not result["follow_up"] and card.get("follow_up") and weakest["level"] != "strong":
-            self.follow_up = card["follow_up"]
-        else:
-            self.follow_up = None
-            self.index += 1
-        if self.index >= len(self.questions):
+        if event.worker.group == "closing" and event.state in FINISHED:
             self.action_finish()
-        else:
+            return
+        if event.state != WorkerState.SUCCESS:
+            return
+        saved, follow_up = event.worker.result
+        self.session_id = saved.session_id
+        self.results.append(saved)
+        if saved.delivery is not None and self._spoken is not None:
+            self.to_refine.append((self._spoken, saved))
+        self._spoken = None
+        if follow_up:
+            self.follow_up, self.asked = follow_up, (*self.asked, follow_up)
             self._ask()
+        else:
+            self._next_question()
+
+    def _next_question(self) -> None:
+        self.follow_up, self.asked = None, ()
+        self.index += 1
+        if self.index < len(self.questions):
+            self._ask()
+        elif self.voice_mode and self.script is not None and self.script.closing:
+            self.query_one("#question", Static).update(self.script.closing)
+            self.say_closing(self.script.closing)
+        else:
+            self.action_finish()
+
+    @work(thread=True, exit_on_error=False, group="closing")
+    def say_closing(self, line: str) -> None:
+        interviewer = self.app.interviewer()
+        if interviewer is not None:
+            try:
+                interviewer.say(line)
+            except Exception as exc:  # no speakers: the closing is on screen
+                self.app.speech_off(f"Questions are shown, not read aloud ({exc}).")
 
     def action_end(self) -> None:
         """Esc: end the interview, but never throw away an answer without asking."""
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal, first_words
+
         if self.saving:
             self.notify("Saving your answer; press Esc again in a moment.")
             return
-        unsent = self.query_one(AnswerEditor).text
-        if self.voice_mode and self.pending_voice is not None:
-            unsent = self.pending_voice.text
-        recording = self.query_one(VoicePanel).recording
-        if not unsent.strip() and not recording:
+        unsent = "" if self.voice_mode else self.query_one(AnswerPane).editor.text
+        panel = self.query_one(VoicePanel)
+        if not unsent.strip() and not panel.recording:
             self.action_finish()
             return
-        from interview_coach.tui.screens.confirm_modal import ConfirmModal
-
-        what = (
-            "the answer you are recording"
-            if recording
-            else f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
-        )
+        if panel.recording:  # stop the conversation while the question is asked
+            panel.cancel()
+            self.paused = True
+            panel.show_state("Paused. P resumes: the interviewer asks this question again.")
+            what = "the answer you were recording"
+        else:
+            what = f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
 
         def answer(yes: bool | None) -> None:
             if yes:
-                if recording:
-                    self.query_one(VoicePanel).toggle()  # ask the capture to stop
                 self.action_finish()
+            elif self.voice_mode:
+                self.paused = False
+                self._ask()
 
         self.app.push_screen(
             ConfirmModal(
-                f"End the interview and discard {what}? Ctrl+S sends it instead.",
+                f"End the interview and discard {what}?",
                 yes_label="Discard and end (y)",
                 no_label="Keep answering",
             ),
@@ -234,4 +327,6 @@ class MockScreen(VoiceModeMixin, Screen):
     def action_finish(self) -> None:
         from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
 
-        replace(self, MockSummaryScreen(self.results))
+        self.query_one(VoicePanel).cancel()
+        elapsed = time.monotonic() - self.started
+        replace(self, MockSummaryScreen(self.results, elapsed, self.to_refine))

@@ -16,11 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
+from interview_coach.coach import SavedAnswer
+from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED
 from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.answer_pane import AnswerPane
 from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
@@ -51,11 +54,11 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.queue: list[AskedQuestion] = []
         self.question: AskedQuestion | None = None
         self.prompt_text = ""  # the question or follow-up being answered
-        self.previous_card: dict[str, Any] | None = None
+        self.previous_card: ScoreCard | None = None
         self.previous_text, self.previous_delivery = "", None  # shown beside a retry
-        # While answering a follow-up: the answer and card it follows, and the
+        # While answering a follow-up: the saved answer it follows, and the
         # follow-ups already asked about this question.
-        self.followed: dict[str, Any] | None = None
+        self.followed: SavedAnswer | None = None
         self.asked: tuple[str, ...] = ()
         self.session_id: int | None = None
         self._saved_draft = ""
@@ -75,8 +78,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 yield Static("Topic", classes="muted")
                 yield SafeSelect(options, value=self.topic, allow_blank=False, id="topic")
             yield Static("", id="question", classes="question")
-            yield AnswerEditor(id="editor")
-            yield VoicePanel(id="voice")
+            yield AnswerPane(id="answer")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,8 +105,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.question = question
         self.prompt_text = prompt or question.text
         self.query_one("#question", Static).update(self.prompt_text)
-        self.query_one(AnswerEditor).set_text(keep_text)
-        self.focus_answer()
+        self.focus_answer(keep_text)
         if self.voice_mode and self.app.settings.speak_questions:
             self.speak(self.prompt_text)
 
@@ -149,7 +150,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         def answer(yes: bool | None) -> None:
             if yes:
                 if recording:
-                    self.query_one(VoicePanel).toggle()
+                    self.query_one(VoicePanel).cancel()
                 then()
             elif otherwise is not None:
                 otherwise()
@@ -194,13 +195,14 @@ class PracticeScreen(VoiceModeMixin, Screen):
     # -- voice -------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="speak")
     def speak(self, text: str) -> None:
-        from interview_coach.speech.tts import make_speaker
-
+        """Through the app's one voice, so a recording started meanwhile stops it."""
+        interviewer = self.app.interviewer()
+        if interviewer is None:
+            return
         try:
-            settings = self.app.settings
-            make_speaker(True, settings.tts_voice, settings.tts_rate).say(text)
+            interviewer.say(text)
         except Exception as exc:  # no audio output is not worth more than a note
-            self.app.call_from_thread(self.notify, f"Could not read the question aloud ({exc}).")
+            self.app.speech_off(f"Could not read the question aloud ({exc}).")
 
     def current_question(self) -> AskedQuestion:
         return self.question
@@ -211,45 +213,15 @@ class PracticeScreen(VoiceModeMixin, Screen):
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
         self.saving = True
-        self.score_voice(
+        self.score_answer(
             answer.text,
-            answer.delivery,
             self.question,
             self.prompt_text,
             self.session_id,
             self.followed,
             self.asked,
+            answer.delivery,
         )
-
-    @work(thread=True, exit_on_error=False, group="voice-score")
-    def score_voice(
-        self,
-        text: str,
-        delivery: dict[str, Any],
-        question: AskedQuestion,
-        prompt: str,
-        session_id: int | None,
-        followed: dict[str, Any] | None = None,
-        asked: tuple[str, ...] = (),
-    ) -> tuple[dict[str, Any], str, int, dict[str, Any]]:
-        coach = self.app.coach
-        seconds = delivery.get("duration_s")
-        card, text = coach.judge(text, question.topic, question.id, followed, asked, seconds)
-        session_id, answer_id = coach.save(
-            card,
-            text,
-            session_id=session_id,
-            kind="practice",
-            source="voice",
-            question_text=prompt,
-            delivery=delivery,
-        )
-        self.app.call_from_thread(
-            lambda: self.query_one(VoicePanel).refine_saved(
-                answer_id, question.topic, question.id, followed
-            )
-        )
-        return card.to_json(), text, session_id, delivery
 
     # -- drafts ------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="draft")
@@ -286,36 +258,45 @@ class PracticeScreen(VoiceModeMixin, Screen):
         question: AskedQuestion,
         prompt: str,
         session_id: int | None,
-        followed: dict[str, Any] | None = None,
+        followed: SavedAnswer | None = None,
         asked: tuple[str, ...] = (),
-    ) -> tuple[dict[str, Any], str, int]:
+        delivery: dict[str, Any] | None = None,
+    ) -> SavedAnswer:
         coach = self.app.coach
-        card, text = coach.judge(text, question.topic, question.id, followed, asked)
-        session_id, _ = coach.save(
-            card, text, session_id=session_id, kind="practice", question_text=prompt
+        saved = coach.score_and_save(
+            text,
+            question,
+            prompt,
+            kind="practice",
+            session_id=session_id,
+            followed=followed,
+            asked=asked,
+            delivery=delivery,
         )
-        coach.store().clear_draft(DRAFT_SLOT)
-        return card.to_json(), text, session_id
+        if delivery is None:
+            coach.store().clear_draft(DRAFT_SLOT)
+        return saved
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "voice-capture":
             return  # the VoicePanel reports its own outcome as a message
-        if event.worker.group in ("score", "voice-score") and event.state in FINISHED:
+        if event.worker.group == "score" and event.state in FINISHED:
             self.saving = False
         if event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Something went wrong", severity="error")
             return
         if event.state != WorkerState.SUCCESS:
             return
-        if event.worker.group == "voice-score":
-            card, text, self.session_id, delivery = event.worker.result
-            self._show_card(card, text, delivery)
         if event.worker.group == "draft":
             self._apply_draft(event.worker.result)
         elif event.worker.group == "score":
-            card, text, self.session_id = event.worker.result
-            self._saved_draft = ""
-            self._show_card(card, text)
+            saved: SavedAnswer = event.worker.result
+            self.session_id = saved.session_id
+            if saved.delivery is None:
+                self._saved_draft = ""
+            else:
+                self.query_one(VoicePanel).refine_saved(saved)
+            self._show_card(saved)
 
     def _apply_draft(self, draft: dict[str, Any] | None) -> None:
         coach = self.app.coach
@@ -335,9 +316,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 return
         self.show_question()
 
-    def _show_card(
-        self, card: dict[str, Any], text: str, delivery: dict[str, Any] | None = None
-    ) -> None:
+    def _show_card(self, saved: SavedAnswer) -> None:
         from interview_coach.tui.screens.card_screen import CardScreen
 
         previous, previous_text, previous_delivery = (
@@ -345,7 +324,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
             self.previous_text,
             self.previous_delivery,
         )
-        self.previous_card, self.previous_text, self.previous_delivery = card, text, delivery
+        card = saved.card
+        self.previous_card, self.previous_text = card, saved.text
+        self.previous_delivery = saved.delivery
 
         followed, asked = self.followed, self.asked
 
@@ -353,10 +334,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
             if choice == "retry":
                 self.followed, self.asked = followed, asked
                 self.show_question(self.question, self.prompt_text)
-            elif choice == "follow_up" and card.get("follow_up"):
-                self.show_question(self.question, card["follow_up"])
-                self.followed = {"answer": text, "card": card}
-                self.asked = (*asked, card["follow_up"])
+            elif choice == "follow_up" and card.follow_up:
+                self.show_question(self.question, card.follow_up)
+                self.followed = saved
+                self.asked = (*asked, card.follow_up)
                 self.previous_card = None
             else:
                 self.previous_card = None
@@ -365,7 +346,14 @@ class PracticeScreen(VoiceModeMixin, Screen):
         if previous is not None:  # a retry: the earlier answer beside this one
             from interview_coach.tui.screens.retry_screen import RetryScreen
 
-            screen = RetryScreen(card, text, previous, previous_text, delivery, previous_delivery)
+            screen = RetryScreen(
+                card.to_json(),
+                saved.text,
+                previous.to_json(),
+                previous_text,
+                saved.delivery,
+                previous_delivery,
+            )
         else:
-            screen = CardScreen(card, text, previous, delivery)
+            screen = CardScreen(card.to_json(), saved.text, None, saved.delivery)
         self.app.push_screen(screen, after)

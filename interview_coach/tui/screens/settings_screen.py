@@ -75,6 +75,17 @@ class SettingsScreen(Screen):
                 )
                 yield Static(LABELS["keep_audio"])
                 yield Switch(current.keep_audio, id="keep_audio")
+                yield Static(LABELS["voice_mock"])
+                yield Switch(current.voice_mock, id="voice_mock")
+                yield Static(LABELS["barge_in"])
+                yield Switch(current.barge_in, id="barge_in")
+                yield Static(LABELS["follow_ups_per_question"])
+                yield Input(
+                    str(current.follow_ups_per_question),
+                    id="follow_ups_per_question",
+                    type="integer",
+                    placeholder="0-3",
+                )
             yield Static(
                 "Recordings are deleted once transcribed unless you keep them. "
                 "Nothing leaves this computer either way.",
@@ -124,6 +135,7 @@ class SettingsScreen(Screen):
                 f'"{LABELS["silence_stop_s"]}" is empty: say after how many seconds of '
                 f"silence a recording should stop ({low}-{high})."
             )
+        follow_ups = number("follow_ups_per_question", int)
         return Settings(
             keep_audio=self.query_one("#keep_audio", Switch).value,
             speak_questions=self.query_one("#speak_questions", Switch).value,
@@ -131,6 +143,9 @@ class SettingsScreen(Screen):
             tts_rate=int(rate) if rate is not None else None,
             model=text("model") or None,
             silence_stop_s=float(stop),
+            barge_in=self.query_one("#barge_in", Switch).value,
+            voice_mock=self.query_one("#voice_mock", Switch).value,
+            follow_ups_per_question=1 if follow_ups is None else int(follow_ups),
         )
 
     def action_save(self) -> None:

@@ -1,15 +1,15 @@
 """Typed/voice switching shared by the screens that take an answer (practice, mock).
 
-A screen that mixes this in has an ``AnswerEditor`` and a ``VoicePanel``; Ctrl+R
-swaps them (or says in one sentence why voice is unavailable) and Space starts
-and stops the recording while voice mode is on.
+A screen that mixes this in has an ``AnswerPane``; Ctrl+R swaps its editor for
+its voice panel (or says in one sentence why voice is unavailable) and Space
+starts and stops the recording while voice mode is on.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
 
-from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.answer_pane import AnswerPane
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 VOICE_BINDINGS = [
@@ -25,8 +25,8 @@ class VoiceModeMixin:
         return self.voice_mode if action == "record" else True
 
     def action_voice_mode(self) -> None:
-        panel = self.query_one(VoicePanel)
-        if panel.recording:
+        pane = self.query_one(AnswerPane)
+        if pane.panel.recording:
             return
         if not self.voice_mode and self.app.transcriber is None:
             self.notify(
@@ -37,12 +37,10 @@ class VoiceModeMixin:
             )
             return
         self.voice_mode = not self.voice_mode
-        self.query_one(AnswerEditor).display = not self.voice_mode
-        panel.display = self.voice_mode
-        (panel if self.voice_mode else self.query_one("#answer-text")).focus()
+        pane.show_voice(self.voice_mode)
         self.refresh_bindings()
 
-    def action_record(self) -> None:
+    def set_panel_context(self) -> VoicePanel:
         panel = self.query_one(VoicePanel)
         question = self.current_question()
         panel.context = {
@@ -50,15 +48,19 @@ class VoiceModeMixin:
             "question_id": question.id,
             "prompt": self.current_prompt(),
         }
-        panel.toggle()
+        return panel
 
-    def focus_answer(self) -> None:
+    def action_record(self) -> None:
+        self.set_panel_context().toggle()
+
+    def focus_answer(self, text: str = "") -> None:
         """After a new question: reset and focus whichever input is in use."""
-        if self.voice_mode:
-            self.query_one(VoicePanel).reset()
-            self.query_one(VoicePanel).focus()
-        else:
-            self.query_one("#answer-text").focus()
+        self.query_one(AnswerPane).clear(text)
 
     def on_voice_panel_failed(self, message: VoicePanel.Failed) -> None:
         self.notify(message.reason, title="Voice", severity="warning")
+
+    def on_unmount(self) -> None:
+        """Leaving the screen stops its recording; the audio is deleted, not recovered."""
+        for panel in self.query(VoicePanel).results():
+            panel.cancel()

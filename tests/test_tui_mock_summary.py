@@ -1,0 +1,47 @@
+"""The mock summary: a misheard transcript corrected there is re-scored and saved."""
+
+from __future__ import annotations
+
+from tui_support import settle
+
+from interview_coach.tui.app import make_app
+
+MISHEARD = "I did not pass step won. I worked with a tuna."
+CORRECTED = (
+    "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review. "
+    "I met a faculty mentor weekly and did forty timed questions a day; I passed on my "
+    "second attempt. I now use a fixed search pattern when reading studies on call."
+)
+
+
+async def test_a_corrected_transcript_is_rescored_and_saved(data_home, profile_file):
+    from textual.widgets import DataTable, TextArea
+
+    from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        question = app.coach.questions(topic="exam_failure")[0]
+        delivery = {"wpm": 150.0, "duration_s": 5.0, "filler_total": 1, "long_pauses": []}
+        saved = app.coach.score_and_save(
+            MISHEARD, question, question.text, kind="mock", delivery=delivery
+        )
+        await app.push_screen(MockSummaryScreen([saved], 60))
+        await settle(app, pilot)
+        assert "tuna" in str(app.screen.query_one("#transcript").render())
+        await pilot.press("e")
+        await settle(app, pilot)
+        app.screen.query_one(TextArea).load_text(CORRECTED)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        summary = app.screen
+        assert type(summary).__name__ == "MockSummaryScreen"
+        [row] = summary.results
+        assert row.reply == CORRECTED and row.card.overall > saved.card.overall
+        cells = summary.query_one(DataTable).get_row_at(0)
+        assert str(row.card.overall) in [str(c) for c in cells]
+        assert "faculty mentor" in str(summary.query_one("#transcript").render())
+        [stored] = app.coach.store().answers()
+    assert stored.answer_text == CORRECTED and stored.overall == row.card.overall
+    assert stored.source == "voice"
