@@ -23,9 +23,10 @@ ANSWERS = {
         "There was some time off after graduation. It was a difficult period for everyone.",
         "From January to September 2022 I prepared for Step 2 CK and did an observership. "
         "I kept busy and learned a lot.",
+        # Still partial at its best (no result yet, no tie-back), so the plan keeps it.
         "From January to September 2022 I studied for Step 2 CK full time and did two "
-        "radiology observerships, three days a week. I scored 251, and the reading room "
-        "taught me how radiologists talk with referring clinicians.",
+        "radiology observerships, three days a week. I am still waiting for my score, "
+        "and I learned a lot.",
     ),
     "professionalism": (
         "The attending did not like me. The notes were late because the system was slow.",

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus_loader import DIMENSIONS, fresh_split, load_corpus
+from corpus_loader import DIMENSIONS, fresh_split, load_corpus, scoring_specialty
 
 from interview_coach.domain.scoring import score_answer
 
@@ -30,7 +30,12 @@ def test_levels(rubrics):
     truth = {d: [] for d in DIMENSIONS}
     guess = {d: [] for d in DIMENSIONS}
     for answer in TEST:
-        card = score_answer(answer.text, answer.topic, rubrics, specialty=answer.specialty)
+        card = score_answer(
+            answer.text,
+            answer.topic,
+            rubrics,
+            specialty=scoring_specialty(answer, rubrics.specialties),
+        )
         for d in DIMENSIONS:
             truth[d].append(answer.labels[d])
             guess[d].append(LEVELS[card.dimensions[d].level])
@@ -87,7 +92,12 @@ def test_removing_a_part_costs_its_own_dimension_most(ablation_cards):
 
 def test_every_scored_dimension_quotes_evidence_from_the_answer(rubrics):
     for answer in TEST[:60]:
-        card = score_answer(answer.text, answer.topic, rubrics, specialty=answer.specialty)
+        card = score_answer(
+            answer.text,
+            answer.topic,
+            rubrics,
+            specialty=scoring_specialty(answer, rubrics.specialties),
+        )
         for name, result in card.dimensions.items():
             assert result.advice
             for item in result.evidence:

@@ -123,11 +123,11 @@ def conversational_follow_up(
 ) -> str | None:
     """A follow-up on the weakest dimension of ``card``, in the candidate's words.
 
-    Dimensions are tried weakest first, skipping strong ones and any already probed
-    by a question in ``asked``; the quote is a clause of the card's evidence for that
-    dimension (what cost points first, else what nearly earned them). Without a
-    quotable clause, the rubric's own follow-up for the dimension. None when every
-    dimension is strong or has been asked about.
+    Missing dimensions come before partial ones, skipping strong ones and any
+    already probed by a question in ``asked``; within a level, the first (lowest
+    score) that has a quotable clause in its evidence (what cost points first, else
+    what nearly earned them). With none quotable, the rubric's own follow-up for the
+    weakest. None when every dimension is strong or has been asked about.
     """
     script = default_script()
     generic = rubrics.topic(card.topic).follow_up
@@ -135,27 +135,53 @@ def conversational_follow_up(
     probed = {script.dimension_asked(q) for q in asked} | {
         d for d in DIMENSIONS if generic[d] in asked
     }
-    order = sorted(DIMENSIONS, key=lambda d: (card.dimensions[d].score, DIMENSIONS.index(d)))
-    for dimension in order:
-        result = card.dimensions[dimension]
-        if result.level == "strong" or dimension in probed:
+    open_ = [
+        d for d in DIMENSIONS if card.dimensions[d].level != "strong" and d not in probed
+    ]
+    for level in ("missing", "partial"):
+        # Within one level, scores a few points apart say little: a dimension whose
+        # clause can be quoted is asked about before one that can only be asked in
+        # general words ("You said the school did not prepare you..." before "How will
+        # this show up in residency?").
+        group = sorted(
+            (d for d in open_ if card.dimensions[d].level == level),
+            key=lambda d: (card.dimensions[d].score, DIMENSIONS.index(d)),
+        )
+        for dimension in group:
+            question = _quoting(answer, card, dimension, script, roles_by_reason, asked)
+            if question is not None:
+                return question
+        for dimension in group:
+            if generic[dimension] not in asked:
+                return generic[dimension]
+    return None
+
+
+def _quoting(
+    answer: str,
+    card: ScoreCard,
+    dimension: str,
+    script: InterviewScript,
+    roles_by_reason: dict[str, str],
+    asked: tuple[str, ...],
+) -> str | None:
+    """A follow-up on ``dimension`` quoting one of its clauses, or None."""
+    result = card.dimensions[dimension]
+    borrowed = card.dimensions[BORROW[dimension]].evidence if dimension in BORROW else ()
+    borrowed = tuple(e for e in borrowed if e.effect == "+")
+    candidates = _quotable_evidence(answer, result.evidence)
+    for item in candidates + _quotable_evidence(answer, borrowed):
+        quote = quotable(item.text)
+        role = roles_by_reason.get(item.reason, "any")
+        lines = script.follow_ups[dimension]
+        choices = lines.get(role) or lines.get("any", ())
+        if quote is None or not choices:
             continue
-        borrowed = card.dimensions[BORROW[dimension]].evidence if dimension in BORROW else ()
-        borrowed = tuple(e for e in borrowed if e.effect == "+")
-        candidates = _quotable_evidence(answer, result.evidence)
-        for item in candidates + _quotable_evidence(answer, borrowed):
-            quote = quotable(item.text)
-            role = roles_by_reason.get(item.reason, "any")
-            lines = script.follow_ups[dimension]
-            choices = lines.get(role) or lines.get("any", ())
-            if quote is None or not choices:
-                continue
-            pick = zlib.crc32(answer.encode()) % len(choices)
-            for line in choices[pick:] + choices[:pick]:
-                question = line.format(quote=quote)
-                if question not in asked:
-                    return question
-        return generic[dimension] if generic[dimension] not in asked else None
+        pick = zlib.crc32(answer.encode()) % len(choices)
+        for line in choices[pick:] + choices[:pick]:
+            question = line.format(quote=quote)
+            if question not in asked:
+                return question
     return None
 
 
