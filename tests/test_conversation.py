@@ -156,3 +156,15 @@ def test_the_mock_plan_puts_weak_topics_after_the_red_flags(data_home, profile_f
     plan = [q.topic for q in coach.mock_questions(3)]
     assert plan == ["exam_failure", "gap", "professionalism"]
     coach.close()
+
+
+def test_a_mock_without_a_profile_asks_only_what_any_applicant_may_be_asked(data_home):
+    """With no profile the mock once opened with "I notice a gap in your timeline
+    from the start of the gap to the end of it", the placeholders filled with filler."""
+    coach = Coach.load(use_saved_profile=False)
+    plan = coach.mock_questions(5)
+    assert len(plan) == 5
+    general = {q.id for t in coach.bank.topics.values() for q in t.questions if q.general}
+    assert {q.id for q in plan} <= general, [q.text for q in plan]
+    assert not any("the start of the gap" in q.text for q in plan)
+    coach.close()

@@ -256,3 +256,32 @@ def test_a_long_history_shows_its_latest_answers_numbered_without_cutting(width)
     assert overall.startswith("Overall") and overall.split()[1:4] == expected
     bars = overall.split()[4:]
     assert len("".join(bars)) == 60 - first_shown + 1
+
+
+@pytest.mark.parametrize("key", SCREEN_KEYS)
+@pytest.mark.parametrize("voice", [False, True])
+async def test_every_screens_footer_is_whole_at_80_columns(app, key, voice):
+    """Practice once ended its footer in "^q Qui": the palette key is drawn over the
+    last entries, so every screen's keys must fit beside it, typed and in voice mode."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        if voice and key in ("p", "m"):
+            app.screen.action_voice_mode()
+            await settle(app, pilot)
+        assert footer_cut(app) == [], type(app.screen).__name__
+
+
+async def test_the_cards_footer_is_whole_at_80_columns(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        app.screen.query_one("#answer-text").insert(
+            "I did not pass Step 1 on my first attempt in June 2021. I studied harder."
+        )
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert footer_cut(app) == []

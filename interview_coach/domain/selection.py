@@ -195,13 +195,20 @@ def mock_questions(
     weak_topics: list[str] | None = None,
 ) -> list[AskedQuestion]:
     """The plan of a mock interview: one question per topic, the profile's red flags
-    first, then the weakest topics, then the rest; a second round of questions only
+    first, then the weakest topics, then questions any applicant may be asked (a
+    topic that is neither on the profile nor practised asks only its general
+    questions); a second round of questions only
     when there are fewer topics than ``count``. (``select_questions`` asks every
     question of a flagged topic first, right for practice, not for an interview.)"""
     specialty = profile.specialty if profile else None
+    own = {f.kind for f in (profile.red_flags if profile else ())} | set(weak_topics or [])
     rounds: list[list[Question]] = []
     for topic_id in _topic_order(bank, profile, weak_topics or []):
         questions = [q for q in bank.topic(topic_id).questions if _fits(q, specialty)]
+        if topic_id not in own:
+            # Not the candidate's story: only what any applicant may be asked, never
+            # "I notice a gap in your timeline..." to someone without one.
+            questions = [q for q in questions if q.general]
         if questions:
             canonical = questions[0]
             questions.sort(key=lambda q: 0 if q is canonical else 1 if q.specialty else 2)

@@ -19,9 +19,9 @@ class CardScreen(Screen[str | None]):
 
     CSS_PATH = "card_screen.tcss"
     BINDINGS = [
-        Binding("r", "choose('retry')", "Retry question"),
-        Binding("n", "choose('next')", "Next question"),
-        Binding("f", "choose('follow_up')", "Answer follow-up"),
+        Binding("r", "choose('retry')", "Retry"),
+        Binding("n", "choose('next')", "Next"),
+        Binding("f", "choose('follow_up')", "Follow-up"),
         Binding("escape", "choose('')", "Back"),
     ]
 

@@ -42,8 +42,8 @@ def write_draft(store, text: str, question: AskedQuestion, prompt: str) -> None:
 class PracticeScreen(VoiceModeMixin, Screen):
     CSS_PATH = "practice_screen.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Score answer"),
-        Binding("ctrl+n", "next_question", "Skip question"),
+        Binding("ctrl+s", "submit", "Score"),
+        Binding("ctrl+n", "next_question", "Skip"),
         *VOICE_BINDINGS,
         Binding("escape", "leave", "Home"),
     ]
