@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from interview_coach.coach import Coach
-from interview_coach.domain.conversation import load_script, to_second_person
+from interview_coach.domain.conversation import load_script, quotable, to_second_person
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.follow_ups import probed_dimension
 from interview_coach.domain.results import DIMENSIONS
@@ -168,3 +168,17 @@ def test_a_mock_without_a_profile_asks_only_what_any_applicant_may_be_asked(data
     assert {q.id for q in plan} <= general, [q.text for q in plan]
     assert not any("the start of the gap" in q.text for q in plan)
     coach.close()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "I did not pass Step 1 in 2021 and I changed how I studied for the second attempt.",
+        "I studied for Step 2 CK full time and did two radiology observerships three days a week",
+    ],
+)
+def test_a_long_clause_is_quoted_up_to_a_whole_part_not_mid_thought(clause):
+    """Cut at twelve words, the quote once ended "...and you changed how"."""
+    quote = quotable(clause)
+    assert quote is not None and quote.split()[-1].lower() not in {"how", "and", "the", "a", "to"}
+    assert quote.split()[:2] == ["you", clause.split()[1]]

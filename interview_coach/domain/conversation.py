@@ -114,8 +114,31 @@ def quotable(text: str) -> str | None:
         return None
     if words[0][:1].isupper() and words[0][1:].islower() and words[0] != "I":
         words[0] = words[0].lower()  # "The school..." -> "that the school..."
-    text = " ".join(words[:MAX_QUOTE_WORDS]).rstrip(".!?,;: ")
+    if len(words) > MAX_QUOTE_WORDS:
+        words = _whole_part(words[:MAX_QUOTE_WORDS])
+        if len(words) < MIN_QUOTE_WORDS:
+            return None
+    text = " ".join(words).rstrip(".!?,;: ")
     return to_second_person(text)
+
+
+# A cut quote must not end mid-thought ("...and you changed how."): it ends before the
+# last joining word, or at least not on a word that needs the next one.
+_JOINERS = {"and", "but", "so", "because", "which", "when", "while", "then", "after", "before"}
+_NEEDS_MORE = _JOINERS | {
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "how", "what", "my",
+    "i", "was", "were", "is", "am", "had", "have", "that", "from", "by", "as", "not",
+}  # fmt: skip
+
+
+def _whole_part(words: list[str]) -> list[str]:
+    """``words`` cut where a listener hears a complete part of the sentence."""
+    joins = [i for i, w in enumerate(words) if w.lower() in _JOINERS and i >= MIN_QUOTE_WORDS]
+    if joins:
+        return words[: joins[-1]]
+    while words and words[-1].lower().strip(".,") in _NEEDS_MORE:
+        words = words[:-1]
+    return words
 
 
 def conversational_follow_up(
@@ -135,9 +158,7 @@ def conversational_follow_up(
     probed = {script.dimension_asked(q) for q in asked} | {
         d for d in DIMENSIONS if generic[d] in asked
     }
-    open_ = [
-        d for d in DIMENSIONS if card.dimensions[d].level != "strong" and d not in probed
-    ]
+    open_ = [d for d in DIMENSIONS if card.dimensions[d].level != "strong" and d not in probed]
     for level in ("missing", "partial"):
         # Within one level, scores a few points apart say little: a dimension whose
         # clause can be quoted is asked about before one that can only be asked in

@@ -201,17 +201,23 @@ def mock_questions(
     when there are fewer topics than ``count``. (``select_questions`` asks every
     question of a flagged topic first, right for practice, not for an interview.)"""
     specialty = profile.specialty if profile else None
-    own = {f.kind for f in (profile.red_flags if profile else ())} | set(weak_topics or [])
+    flagged = {f.kind for f in (profile.red_flags if profile else ())}
+    weak = set(weak_topics or [])
     rounds: list[list[Question]] = []
     for topic_id in _topic_order(bank, profile, weak_topics or []):
         questions = [q for q in bank.topic(topic_id).questions if _fits(q, specialty)]
-        if topic_id not in own:
+        if not questions:
+            continue
+        canonical = questions[0]
+        if topic_id in flagged:
+            questions.sort(key=lambda q: 0 if q is canonical else 1 if q.specialty else 2)
+        elif topic_id in weak:  # practised, but not on the profile: general ones first
+            questions.sort(key=lambda q: 0 if q.general else 1)
+        else:
             # Not the candidate's story: only what any applicant may be asked, never
             # "I notice a gap in your timeline..." to someone without one.
             questions = [q for q in questions if q.general]
         if questions:
-            canonical = questions[0]
-            questions.sort(key=lambda q: 0 if q is canonical else 1 if q.specialty else 2)
             rounds.append(questions)
     ordered = [q for round_ in zip_longest(*rounds) for q in round_ if q is not None]
     return [ask(q, bank, profile, specialty_name) for q in ordered[: max(count, 0)]]
