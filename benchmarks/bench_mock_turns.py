@@ -106,7 +106,8 @@ class Candidate:
 async def run(questions: int) -> dict:
     from interview_coach.speech.audio_files import read_audio
     from interview_coach.speech.tts import Pyttsx3Speaker
-    from interview_coach.tui.app import limit_malloc_arenas, make_app
+    from interview_coach.tui.app import make_app
+    from interview_coach.tui.memory import limit_malloc_arenas
 
     limit_malloc_arenas()  # as `interview-coach` does at start
     with tempfile.TemporaryDirectory() as home:

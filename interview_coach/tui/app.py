@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
+from interview_coach.tui import memory
 from interview_coach.tui.messages import FINISHED, VOICE_LOADING, CoachReady, Notice
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
@@ -249,24 +250,6 @@ class CoachApp(App):
             self.coach.close()
 
 
-def limit_malloc_arenas(arenas: int = 2) -> None:
-    """glibc gives each thread that allocates its own malloc arena (up to 8 per core);
-    the recorder, Whisper and scoring threads of a spoken mock each grow one, and the
-    freed memory stays spread over them. Two arenas took the peak of a 5-question
-    spoken mock from 526 to 443 MB (benchmarks/bench_mock_turns.py) at no measured
-    cost in speed. Elsewhere (macOS, musl) this does nothing."""
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-8, arenas)  # M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass
-
-
 def make_app(
     profile_file: Path | None = None,
     first_run_setup: bool = True,
@@ -287,7 +270,7 @@ def run(
     from interview_coach.locations import ensure_data_dir
 
     os.umask(0o077)
-    limit_malloc_arenas()
+    memory.limit_malloc_arenas()
     ensure_data_dir()
     app = make_app(
         profile_file=profile_file,

@@ -40,3 +40,25 @@ def replace(screen: Screen, new_screen: Screen) -> bool:
     _closing.add(screen)
     screen.app.switch_screen(new_screen)
     return True
+
+
+def leave_form(screen: Screen, unchanged: bool, what: str) -> None:
+    """Esc on a form: close it, but first ask when it has changes that were not saved
+    (``what``: "the profile", "the settings")."""
+    if unchanged:
+        close(screen)
+        return
+    from interview_coach.tui.screens.confirm_modal import ConfirmModal
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            close(screen)
+
+    screen.app.push_screen(
+        ConfirmModal(
+            f"Leave without saving your changes to {what}? Ctrl+S saves them.",
+            yes_label="Discard changes (y)",
+            no_label="Keep editing",
+        ),
+        answer,
+    )

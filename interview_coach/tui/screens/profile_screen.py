@@ -23,7 +23,7 @@ from interview_coach.domain.profile import (
     profile_to_toml,
 )
 from interview_coach.errors import UserError
-from interview_coach.tui.screens.closing import close
+from interview_coach.tui.screens.closing import close, leave_form
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
@@ -212,20 +212,4 @@ class ProfileScreen(Screen):
 
     def action_leave(self) -> None:
         """Esc: leave, but ask before throwing away changes (a removed flag included)."""
-        if self._state() == getattr(self, "_saved_state", None):
-            close(self)
-            return
-        from interview_coach.tui.screens.confirm_modal import ConfirmModal
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                close(self)
-
-        self.app.push_screen(
-            ConfirmModal(
-                "Leave without saving your changes to the profile? Ctrl+S saves them.",
-                yes_label="Discard changes (y)",
-                no_label="Keep editing",
-            ),
-            answer,
-        )
+        leave_form(self, self._state() == getattr(self, "_saved_state", None), "the profile")

@@ -29,7 +29,7 @@ from interview_coach.settings import (
     settings_to_toml,
     with_labels,
 )
-from interview_coach.tui.screens.closing import close
+from interview_coach.tui.screens.closing import close, leave_form
 
 
 class SettingsScreen(Screen):
@@ -178,20 +178,4 @@ class SettingsScreen(Screen):
 
     def action_leave(self) -> None:
         """Esc: back, asking first if the form has changes that were not saved."""
-        if self._state() == getattr(self, "_saved_state", None):
-            close(self)
-            return
-        from interview_coach.tui.screens.confirm_modal import ConfirmModal
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                close(self)
-
-        self.app.push_screen(
-            ConfirmModal(
-                "Leave without saving your changes to the settings? Ctrl+S saves them.",
-                yes_label="Discard changes (y)",
-                no_label="Keep editing",
-            ),
-            answer,
-        )
+        leave_form(self, self._state() == getattr(self, "_saved_state", None), "the settings")
