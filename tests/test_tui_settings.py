@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Switch
-from tui_support import settle
+from tui_support import settle, speak_a_practice_answer
 from voice_support import require_model, speak_to_wav
 
 from interview_coach.settings import load_settings
@@ -82,12 +82,7 @@ async def test_keep_recordings_and_model_choice_reach_voice_mode(data_home, prof
         screen.query_one("#speak_questions", Switch).value = False
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        await pilot.press("p")
-        await settle(app, pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press("space")
-        await settle(app, pilot)
+        await speak_a_practice_answer(app, pilot)
         assert type(app.screen).__name__ == "CardScreen"
         assert list((data_home / "recordings").glob("*.wav")), "recording was not kept"
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_support import settle
+from tui_support import settle, speak_a_practice_answer
 from voice_support import require_model, speak_to_wav, word_error_rate
 
 from interview_coach.tui.app import make_app
@@ -152,12 +152,7 @@ async def test_a_microphone_problem_is_told_and_the_answer_still_scored(
     app.audio_source_factory = lambda: StalledSource(wav)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
-        await pilot.press("p")
-        await settle(app, pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press("space")
-        await settle(app, pilot)
+        await speak_a_practice_answer(app, pilot)
         assert type(app.screen).__name__ == "CardScreen"
         assert any(str(n.message) == stalled for n in app._notifications)
         assert app.screen.card["overall"] >= 60

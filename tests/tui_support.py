@@ -20,3 +20,13 @@ def shown(widget) -> str:
     console = Console(width=widget.content_size.width, file=io.StringIO(), record=True)
     console.print(widget.content)
     return console.export_text()
+
+
+async def speak_a_practice_answer(app, pilot) -> None:
+    """From Home: open Practice, switch to voice, and record one answer (Space)."""
+    await pilot.press("p")
+    await settle(app, pilot)
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.press("space")
+    await settle(app, pilot)

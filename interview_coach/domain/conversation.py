@@ -78,6 +78,11 @@ class InterviewScript:
         )
         return line.format(topic=topic_name)
 
+    def with_question(self, question: str, index: int, total: int, topic_name: str) -> str:
+        """Opening (first question only), transition and question, said in one breath."""
+        parts = (self.opening if index == 0 else "", self.transition(index, total, topic_name))
+        return " ".join(p.strip() for p in (*parts, question) if p and p.strip())
+
     def dimension_asked(self, question: str) -> str | None:
         """The dimension a quoting follow-up asks about (so a reply can be judged
         for what it was asked), or None when ``question`` is not one of ours."""

@@ -1,8 +1,8 @@
-"""Keeping a long voice session's memory down (glibc only; elsewhere these do nothing).
+"""Keeping a long voice session's memory down (glibc only; elsewhere this does nothing).
 
-A spoken mock runs recorder, Whisper and scoring threads, then one whole-answer
-pass per answer; glibc keeps what each of them freed in per-thread arenas and
-rarely gives it back, so the peak grows pass after pass.
+A spoken mock runs recorder, Whisper and scoring threads; glibc keeps what each of
+them freed in per-thread arenas. (Calling ``malloc_trim`` between the summary's
+whole-answer passes was tried too: the peak stayed at 449 MB, so it is not done.)
 """
 
 from __future__ import annotations
@@ -30,11 +30,3 @@ def limit_malloc_arenas(arenas: int = 2) -> None:
     if libc is not None:
         libc.mallopt(-8, arenas)  # M_ARENA_MAX
 
-
-def give_back_freed_memory() -> None:
-    """Return the heap pages freed so far to the system (``malloc_trim``), called
-    between whole-answer passes so each starts from what is in use, not from the
-    high-water mark of the one before."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)

@@ -23,7 +23,6 @@ from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.selection import AskedQuestion
-from interview_coach.tui import conversation
 from interview_coach.tui.messages import FINISHED, VOICE_LOADING
 from interview_coach.tui.screens.closing import replace
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
@@ -75,8 +74,8 @@ class MockScreen(VoiceModeMixin, Screen):
 
     def on_mount(self) -> None:
         coach = self.app.coach
-        self.questions = conversation.plan_questions(coach, self.count)
-        self.script = conversation.interview_script(coach)
+        self.questions = coach.mock_questions(self.count)
+        self.script = coach.interview_script()
         self.warm_up(self.questions[0] if self.questions else None)
         self._ask()
         app = self.app
@@ -102,13 +101,12 @@ class MockScreen(VoiceModeMixin, Screen):
 
     def _line(self) -> str:
         """What the interviewer says now: a follow-up, or (transition and) the question."""
-        if self.follow_up:
-            return self.follow_up
-        question = self.current_question()
+        return self.follow_up or self._question_line(self.index)
+
+    def _question_line(self, index: int) -> str:
+        question = self.questions[index]
         topic = self.app.coach.bank.topic(question.topic).title
-        return conversation.spoken_line(
-            self.script, question, self.index, len(self.questions), topic
-        )
+        return self.script.with_question(question.text, index, len(self.questions), topic)
 
     def _ask(self, speak: bool = True) -> None:
         total = len(self.questions)
@@ -142,11 +140,7 @@ class MockScreen(VoiceModeMixin, Screen):
     def _upcoming_line(self) -> str:
         if self.index + 1 >= len(self.questions):
             return self.script.closing if self.script else ""
-        question = self.questions[self.index + 1]
-        topic = self.app.coach.bank.topic(question.topic).title
-        return conversation.spoken_line(
-            self.script, question, self.index + 1, len(self.questions), topic
-        )
+        return self._question_line(self.index + 1)
 
     @work(thread=True, exit_on_error=False, group="prepare")
     def warm_up(self, question: AskedQuestion | None) -> None:
@@ -239,10 +233,12 @@ class MockScreen(VoiceModeMixin, Screen):
             delivery=delivery,
         )
         more = len(asked) < self.app.settings.follow_ups_per_question
-        nxt = conversation.follow_up(coach, saved.text, saved.card, asked) if more else None
-        if nxt:  # the reply is judged for what was actually asked
-            saved = with_changes(saved, card=with_changes(saved.card, follow_up=nxt))
-        return saved, nxt
+        if not more:
+            return saved, None
+        quoting = coach.with_conversational_follow_up(saved.text, saved.card, asked)
+        if quoting.follow_up:  # the reply is judged for what was actually asked
+            saved = with_changes(saved, card=quoting)
+        return saved, quoting.follow_up
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "score" and event.state in FINISHED:

@@ -23,7 +23,6 @@ from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.results import DIMENSIONS
-from interview_coach.tui.memory import give_back_freed_memory
 from interview_coach.tui.screens.closing import close
 
 SHORT = {
@@ -173,11 +172,8 @@ class MockSummaryScreen(Screen):
         coach, transcriber = self.app.coach, self.app.transcriber
         done: dict[int, SavedAnswer] = {}  # answer id -> refined, for follow-ups
         changed = 0
-        while pending:
-            answer, saved = pending.pop(0)  # its audio is freed once it is done
+        for answer, saved in pending:
             refined = refine(answer, transcriber)
-            del answer
-            give_back_freed_memory()
             if refined.transcript != "refined":
                 continue
             followed = done.get(saved.followed.answer_id) if saved.followed else None
