@@ -78,3 +78,22 @@ def test_replacing_a_saved_answer_changes_text_card_and_dimension_history(data_h
     assert len(history) == 4  # the live scores were replaced, not added to
     coach.store().delete_answer(answer_id)
     assert coach.refine(answer_id, refined_text, "exam_failure") is None  # deleted meanwhile
+
+
+def test_the_whole_answer_pass_stops_at_the_end_of_speech(transcriber, tmp_path, caplog):
+    """The half second of silence kept after the last word is not decoded as a
+    window of its own: there Whisper loops to its token limit and retries at
+    higher temperatures (five times the work of the words, 60 MB more memory)."""
+    import logging
+
+    from interview_coach.speech.recorder import WavFileSource
+    from interview_coach.speech.voice_answer import capture_answer, refine
+
+    wav = speak_to_wav(ANSWER, tmp_path / "answer.wav")
+    live = capture_answer(WavFileSource(wav), transcriber, tmp_path / "take.wav")
+    assert live.speech_ends_s is not None and live.speech_ends_s < live.audio.size / 16000
+    with caplog.at_level(logging.DEBUG, logger="faster_whisper"):
+        refined = refine(live, transcriber)
+    windows = [r for r in caplog.records if r.getMessage().startswith("Processing segment at")]
+    assert len(windows) == 1, [r.getMessage() for r in caplog.records]
+    assert refined.text.rstrip(".").lower().endswith(("step 2", "step two")), refined.text

@@ -55,6 +55,7 @@ class VoiceAnswer:
     warning: str | None = None  # dropped sound or a stalled microphone, one sentence
     transcript: str = "live"  # "live" (segment by segment) or "refined" (whole answer)
     audio: np.ndarray | None = field(default=None, repr=False)  # kept for ``refine``
+    speech_ends_s: float | None = None  # the last speech the VAD heard, in ``audio``
 
 
 def capture_answer(
@@ -112,6 +113,7 @@ def capture_answer(
         wait_after_stop_s=time.perf_counter() - recording.ended_at,
         warning=recording.warning,
         audio=audio if audio.size else None,
+        speech_ends_s=samples["to_last_speech"] / SAMPLE_RATE,
     )
 
 
@@ -130,7 +132,7 @@ def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
     0.05 s of work per second of speech with tiny.en on two cores."""
     if answer.audio is None or answer.transcript == "refined":
         return answer
-    transcript = transcriber.transcribe_audio(answer.audio)
+    transcript = transcriber.transcribe_audio(answer.audio, speech_ends_s=answer.speech_ends_s)
     if not transcript.text.strip():  # nothing better was heard: keep the live words
         return replace(answer, audio=None)
     return replace(
