@@ -6,7 +6,7 @@ the TUI stay thin and behave identically. Nothing here imports Textual or audio.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -246,10 +246,37 @@ class Coach:
         """Re-score a saved spoken answer with a better transcript and store both in
         place of the live ones; None when the answer was deleted meanwhile. A follow-up
         reply is re-judged (and saved) together with the answer it follows."""
+        stored = self._rejudge(answer_id, answer, topic, question_id, delivery, followed)
+        return stored[0] if stored is not None else None
+
+    def refine_saved(
+        self, saved: SavedAnswer, reply: str, delivery: dict[str, Any] | None
+    ) -> SavedAnswer | None:
+        """``refine`` for an answer a screen still holds: the same answer with the
+        better transcript, its card and what was stored (joined to the answer it
+        follows, for a follow-up reply); None when it was deleted meanwhile."""
+        followed = saved.followed.as_followed() if saved.followed is not None else None
+        card = saved.card
+        stored = self._rejudge(
+            saved.answer_id, reply, card.topic, card.question_id, delivery, followed
+        )
+        if stored is None:
+            return None
+        return replace(saved, card=stored[0], text=stored[1], reply=reply, delivery=delivery)
+
+    def _rejudge(
+        self,
+        answer_id: int,
+        reply: str,
+        topic: str,
+        question_id: str | None,
+        delivery: dict[str, Any] | None,
+        followed: dict[str, Any] | None,
+    ) -> tuple[ScoreCard, str] | None:
         seconds = (delivery or {}).get("duration_s")
-        card, answer = self.judge(answer, topic, question_id, followed, spoken_seconds=seconds)
-        replaced = self.store().replace_answer(answer_id, card.to_json(), answer, delivery)
-        return card if replaced else None
+        card, text = self.judge(reply, topic, question_id, followed, spoken_seconds=seconds)
+        replaced = self.store().replace_answer(answer_id, card.to_json(), text, delivery)
+        return (card, text) if replaced else None
 
     def counted_answers(self, answers: list | None = None) -> list:
         """The history as progress counts it: one entry per question answered, where a

@@ -53,6 +53,18 @@ async def test_spoken_answer_is_transcribed_scored_and_saved_with_delivery(
         # The card came from the live segments; the saved answer was then transcribed
         # again in one pass over the whole answer, re-scored, and the user told.
         assert any(n.title == "Transcript refined" for n in app._notifications)
+        # ...and the card still on screen was redrawn from it, marked as refined.
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        assert app.screen.answer == saved.answer_text
+        assert app.screen.card["overall"] == saved.overall
+        assert "Transcript: refined" in str(app.screen.query_one("#delivery").render())
+        assert any("the card now shows it" in str(n.message) for n in app._notifications)
+        practice = app.screen_stack[-2]
+        assert practice.previous_text == saved.answer_text  # a retry is compared with it
+        await pilot.press("r")  # the keys still work on the redrawn card
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PracticeScreen"
     assert saved.source == "voice" and saved.delivery["duration_s"] > 10
     assert saved.delivery["transcript"] == "refined"
     assert word_error_rate(ANSWER, saved.answer_text) <= 0.10, saved.answer_text

@@ -19,7 +19,13 @@ from interview_coach.coach import Coach
 from interview_coach.errors import UserError
 from interview_coach.settings import Settings
 from interview_coach.tui import memory
-from interview_coach.tui.messages import FINISHED, VOICE_LOADING, CoachReady, Notice
+from interview_coach.tui.messages import (
+    FINISHED,
+    VOICE_LOADING,
+    AnswerRefined,
+    CoachReady,
+    Notice,
+)
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
@@ -99,6 +105,25 @@ class CoachApp(App):
 
     def on_notice(self, message: Notice) -> None:
         self.notify(message.text, title=message.title, severity=message.severity)  # type: ignore[arg-type]
+
+    def on_answer_refined(self, message: AnswerRefined) -> None:
+        """Redraw the card of a refined answer wherever it is shown, and say what moved."""
+        shown = False
+        for screen in self.screen_stack:
+            show_refined = getattr(screen, "show_refined", None)
+            if show_refined is not None:
+                shown = bool(show_refined(message)) or shown
+        after = message.saved.card.overall
+        change = (
+            f"overall {message.before} -> {after}"
+            if after != message.before
+            else (f"overall still {after}")
+        )
+        where = "the card now shows it" if shown else "Review shows it"
+        self.notify(
+            f"Saved with the whole-answer transcript ({change}); {where}.",
+            title="Transcript refined",
+        )
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())

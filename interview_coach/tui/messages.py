@@ -1,5 +1,7 @@
 """Messages the app sends to its screens, and what they mean."""
 
+from typing import Any
+
 from textual.message import Message
 from textual.worker import WorkerState
 
@@ -23,3 +25,17 @@ class Notice(Message):
 
 
 VOICE_LOADING = "Voice is still loading."  # app.voice_problem until Whisper has loaded
+
+
+class AnswerRefined(Message):
+    """A spoken answer's whole-answer pass was saved in place of its live transcript.
+
+    Posted to the app from the refining thread; the app hands it to every screen
+    with a ``show_refined`` method, so a card still on screen is redrawn and a
+    practice screen compares the next retry with the refined answer."""
+
+    def __init__(self, saved: Any, before: int) -> None:
+        super().__init__()
+        self.saved = saved  # the coach.SavedAnswer as stored now
+        self.answer_id = saved.answer_id
+        self.before = before  # the overall score from the live transcript

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from interview_coach.tui.messages import AnswerRefined
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.widgets.score_card import ScoreCardView
 
@@ -33,13 +34,25 @@ class CardScreen(Screen[str | None]):
         delivery: dict[str, Any] | None = None,
         actions: bool = True,
         context: RenderableType | None = None,
+        answer_id: int | None = None,
     ) -> None:
         """``context``: what the answer was answering (Review passes the question, the
-        follow-up and the reply), shown above the card."""
+        follow-up and the reply), shown above the card. ``answer_id``: the saved
+        answer shown, so that its refined transcript can replace the live one."""
         super().__init__()
         self.card, self.answer, self.previous, self.delivery = card, answer, previous, delivery
         self.actions = actions
         self.context = context
+        self.answer_id = answer_id
+
+    def show_refined(self, refined: AnswerRefined) -> bool:
+        """Redraw with the whole-answer transcript and its card, if this is that answer."""
+        if self.answer_id is None or refined.answer_id != self.answer_id:
+            return False
+        saved = refined.saved
+        self.card, self.answer, self.delivery = saved.card.to_json(), saved.text, saved.delivery
+        self.refresh(recompose=True)
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
-from interview_coach.tui.messages import FINISHED
+from interview_coach.tui.messages import FINISHED, AnswerRefined
 from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
@@ -56,6 +56,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         self.prompt_text = ""  # the question or follow-up being answered
         self.previous_card: ScoreCard | None = None
         self.previous_text, self.previous_delivery = "", None  # shown beside a retry
+        self.previous_answer_id: int | None = None
         # While answering a follow-up: the saved answer it follows, and the
         # follow-ups already asked about this question.
         self.followed: SavedAnswer | None = None
@@ -298,6 +299,17 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 self.query_one(VoicePanel).refine_saved(saved)
             self._show_card(saved)
 
+    def show_refined(self, refined: AnswerRefined) -> bool:
+        """A retry is compared with what the user said, not with the live transcript.
+        (Nothing is shown here: the card screen above redraws itself.)"""
+        saved = refined.saved
+        if self.previous_card is not None and refined.answer_id == self.previous_answer_id:
+            self.previous_card, self.previous_text = saved.card, saved.text
+            self.previous_delivery = saved.delivery
+        if self.followed is not None and self.followed.answer_id == refined.answer_id:
+            self.followed = saved  # a follow-up reply is judged with what was said
+        return False
+
     def _apply_draft(self, draft: dict[str, Any] | None) -> None:
         coach = self.app.coach
         handover = getattr(self.app, "draft_handover", None)
@@ -326,7 +338,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         )
         card = saved.card
         self.previous_card, self.previous_text = card, saved.text
-        self.previous_delivery = saved.delivery
+        self.previous_delivery, self.previous_answer_id = saved.delivery, saved.answer_id
 
         followed, asked = self.followed, self.asked
 
@@ -353,7 +365,10 @@ class PracticeScreen(VoiceModeMixin, Screen):
                 previous_text,
                 saved.delivery,
                 previous_delivery,
+                answer_id=saved.answer_id,
             )
         else:
-            screen = CardScreen(card.to_json(), saved.text, None, saved.delivery)
+            screen = CardScreen(
+                card.to_json(), saved.text, None, saved.delivery, answer_id=saved.answer_id
+            )
         self.app.push_screen(screen, after)

@@ -44,14 +44,17 @@ class RetryScreen(CardScreen):
         previous_answer: str,
         delivery: dict[str, Any] | None = None,
         previous_delivery: dict[str, Any] | None = None,
+        answer_id: int | None = None,
     ) -> None:
-        super().__init__(card, answer, previous, delivery)
+        super().__init__(card, answer, previous, delivery, answer_id=answer_id)
         self.previous_answer, self.previous_delivery = previous_answer, previous_delivery
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(change_line(self.previous, self.card), id="change")
-        with Container(id="pair"):
+        # Set here as well as on resize: a refined transcript recomposes the screen.
+        stacked = "stacked" if self.app.size.width < SIDE_BY_SIDE_COLUMNS else ""
+        with Container(id="pair", classes=stacked):
             with Vertical(id="before-side", classes="side"):
                 yield Static(f"Before: {self.previous['overall']}/100", classes="side-title")
                 yield ScoreCardView(
@@ -69,7 +72,6 @@ class RetryScreen(CardScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._arrange(self.app.size.width)
         self.query_one("#card", ScoreCardView).focus()
 
     def on_resize(self, event: events.Resize) -> None:

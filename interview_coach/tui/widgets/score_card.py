@@ -121,8 +121,16 @@ def follow_up_gain(card: dict[str, Any]) -> Text:
     return text
 
 
+TRANSCRIPT_NOTES = {
+    "live": "Transcript: live, heard piece by piece; one pass over the whole answer "
+    "replaces it in a few seconds.",
+    "refined": "Transcript: refined, from one pass over the whole answer.",
+}
+
+
 def delivery_summary(delivery: dict[str, Any]) -> str:
     fillers = delivery.get("filler_total", 0)
+    transcript = TRANSCRIPT_NOTES.get(delivery.get("transcript", ""))
     low, high = length_target().seconds
     return (
         f"{delivery.get('duration_s', 0):.0f} s (target {low}-{high})   "
@@ -130,7 +138,7 @@ def delivery_summary(delivery: dict[str, Any]) -> str:
         f"fillers {fillers}   hesitations {delivery.get('hesitations', 0)}   "
         f"long pauses {len(delivery.get('long_pauses', []))}\n"
         "Fillers come from the transcript and may be undercounted; hesitations and pauses "
-        "are timed from the audio."
+        "are timed from the audio." + (f"\n{transcript}" if transcript else "")
     )
 
 

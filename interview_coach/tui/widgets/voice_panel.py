@@ -29,7 +29,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from interview_coach.domain.length import length_target
-from interview_coach.tui.messages import Notice
+from interview_coach.tui.messages import AnswerRefined, Notice
 
 METER_WIDTH = 30
 
@@ -284,17 +284,14 @@ class VoicePanel(Vertical):
     # -- refining ----------------------------------------------------------------
     def refine_saved(self, saved: Any) -> None:
         """The last captured answer was saved (``saved``: a coach.SavedAnswer): replace
-        its live transcript with one pass over the whole answer. Runs as an app
-        worker, so it finishes (and is never cancelled half-way through its write)
-        when the screen changes. A follow-up reply is re-judged with what it follows."""
+        its live transcript with one pass over the whole answer, then post
+        ``AnswerRefined`` so the card on screen is redrawn. Runs as an app worker, so
+        it finishes (and is never cancelled half-way through its write) when the
+        screen changes. A follow-up reply is re-judged with what it follows."""
         answer, self.last_answer = self.last_answer, None
         if answer is None or answer.audio is None:
             return
         app = self.app
-        coach = app.coach
-        question_id = saved.card.question_id
-        topic = saved.card.topic
-        followed = saved.followed.as_followed() if saved.followed is not None else None
 
         def whole_answer_pass() -> None:
             from interview_coach.speech.voice_answer import refine
@@ -303,9 +300,7 @@ class VoicePanel(Vertical):
                 refined = refine(answer, app.transcriber)
                 if refined.transcript != "refined":
                     return
-                card = coach.refine(
-                    saved.answer_id, refined.text, topic, question_id, refined.delivery, followed
-                )
+                stored = app.coach.refine_saved(saved, refined.text, refined.delivery)
             except Exception as exc:  # the live transcript stays saved; say so, once
                 app.post_message(
                     Notice(
@@ -315,18 +310,7 @@ class VoicePanel(Vertical):
                     )
                 )
                 return
-            if card is not None:
-                before = saved.card.overall
-                change = (
-                    f"overall {before} -> {card.overall}"
-                    if card.overall != before
-                    else f"overall still {card.overall}"
-                )
-                app.post_message(
-                    Notice(
-                        f"Saved with the whole-answer transcript ({change}); Review shows it.",
-                        title="Transcript refined",
-                    )
-                )
+            if stored is not None:
+                app.post_message(AnswerRefined(stored, saved.card.overall))
 
         app.run_worker(whole_answer_pass, thread=True, group="voice-refine", exit_on_error=False)
