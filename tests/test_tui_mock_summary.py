@@ -45,3 +45,49 @@ async def test_a_corrected_transcript_is_rescored_and_saved(data_home, profile_f
         [stored] = app.coach.store().answers()
     assert stored.answer_text == CORRECTED and stored.overall == row.card.overall
     assert stored.source == "voice"
+
+
+async def test_correcting_a_first_answer_rejudges_the_follow_up_that_followed_it(
+    data_home, profile_file
+):
+    """A follow-up reply is judged together with the answer it follows: when that
+    answer's transcript is corrected, the reply's combined card changes with it."""
+    from textual.widgets import TextArea
+
+    from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        coach = app.coach
+        question = coach.questions(topic="exam_failure")[0]
+        delivery = {"wpm": 150.0, "duration_s": 5.0, "filler_total": 0, "long_pauses": []}
+        first = coach.score_and_save(
+            MISHEARD, question, question.text, kind="mock", delivery=delivery
+        )
+        reply = "I did forty timed questions a day and took a practice exam every two weeks."
+        follow_up = coach.score_and_save(
+            reply,
+            question,
+            first.card.follow_up or "What did you change?",
+            kind="mock",
+            session_id=first.session_id,
+            followed=first,
+            delivery=delivery,
+        )
+        await app.push_screen(MockSummaryScreen([first, follow_up], 60))
+        await settle(app, pilot)
+        await pilot.press("e")  # the cursor is on the first answer
+        await settle(app, pilot)
+        app.screen.query_one(TextArea).load_text(CORRECTED)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        summary = app.screen
+        corrected_first, rejudged = summary.results
+        assert corrected_first.reply == CORRECTED
+        assert rejudged.reply == reply and rejudged.followed.reply == CORRECTED
+        assert "faculty mentor" in rejudged.text  # judged with the corrected answer
+        assert rejudged.card.overall != follow_up.card.overall
+        stored = {a.id: a for a in coach.store().answers()}
+    assert stored[follow_up.answer_id].overall == rejudged.card.overall
+    assert any("its follow-up" in str(n.message) for n in app._notifications)

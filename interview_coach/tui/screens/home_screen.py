@@ -43,7 +43,7 @@ class HomeScreen(Screen):
         Binding("g", "open('progress')", "Progress", show=False),
         Binding("e", "open('profile')", "Profile", show=False),
         Binding("s", "open('settings')", "Settings", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # ^q, shown on every screen, too
     ]
 
     def compose(self) -> ComposeResult:

@@ -171,32 +171,17 @@ class MockSummaryScreen(Screen):
 
         coach, transcriber = self.app.coach, self.app.transcriber
         done: dict[int, SavedAnswer] = {}  # answer id -> refined, for follow-ups
-        changed = 0
         for answer, saved in pending:
             refined = refine(answer, transcriber)
             if refined.transcript != "refined":
                 continue
-            followed = done.get(saved.followed.answer_id) if saved.followed else None
-            followed = followed or saved.followed
-            before = followed.as_followed() if followed else None
-            topic, question_id = saved.card.topic, saved.card.question_id
-            card = coach.refine(
-                saved.answer_id, refined.text, topic, question_id, refined.delivery, before
-            )
-            if card is None:
-                continue
-            text = coach.judge(refined.text, topic, question_id, before)[1]
-            done[saved.answer_id] = replaced(
-                saved,
-                card=card,
-                reply=refined.text,
-                text=text,
-                delivery=refined.delivery,
-                followed=followed,
-            )
-            self.post_message(self.Refined(done[saved.answer_id]))
-            changed += 1
-        return changed
+            if saved.followed is not None and saved.followed.answer_id in done:
+                saved = replaced(saved, followed=done[saved.followed.answer_id])
+            stored = coach.refine_saved(saved, refined.text, refined.delivery)
+            if stored is not None:
+                done[saved.answer_id] = stored
+                self.post_message(self.Refined(stored))
+        return len(done)
 
     class Refined(Message):
         def __init__(self, saved: SavedAnswer) -> None:
@@ -233,9 +218,11 @@ class MockSummaryScreen(Screen):
             )
             self.load_plan()
         elif event.worker.group == "correct":
-            index, result = event.worker.result
-            self._replace(index, result)
-            self.notify(f"Re-scored: overall {result.card.overall}.")
+            changes = event.worker.result
+            for index, result in changes:
+                self._replace(index, result)
+            also = " (its follow-up was judged again with it)" if len(changes) > 1 else ""
+            self.notify(f"Re-scored: overall {changes[0][1].card.overall}{also}.")
             self.load_plan()
 
     # -- correcting a transcript -------------------------------------------------
@@ -249,21 +236,32 @@ class MockSummaryScreen(Screen):
 
         def done(text: str | None) -> None:
             if text and text.strip() and text.strip() != result.reply.strip():
-                self.correct(index, result, text.strip())
+                self.correct(index, result, text.strip(), list(self.results))
 
         self.app.push_screen(TranscriptModal(result.prompt, result.reply), done)
 
     @work(thread=True, exit_on_error=False, group="correct")
-    def correct(self, index: int, result: SavedAnswer, text: str) -> tuple[int, SavedAnswer]:
-        """Re-score the corrected words and store them in place of the saved answer."""
+    def correct(
+        self, index: int, result: SavedAnswer, text: str, results: list[SavedAnswer]
+    ) -> list[tuple[int, SavedAnswer]]:
+        """Re-score the corrected words and store them in place of the saved answer;
+        a follow-up reply to it is judged with it, so it is re-judged too."""
         coach = self.app.coach
-        followed = result.followed.as_followed() if result.followed else None
-        topic, question_id = result.card.topic, result.card.question_id
-        card = coach.refine(result.answer_id, text, topic, question_id, result.delivery, followed)
-        if card is None:
+        stored = coach.refine_saved(result, text, result.delivery)
+        if stored is None:
             raise ValueError("That answer was deleted meanwhile; nothing was changed.")
-        saved = coach.judge(text, topic, question_id, followed)[1]
-        return index, replaced(result, card=card, reply=text, text=saved)
+        updated, changes = {result.answer_id: stored}, [(index, stored)]
+        for later, other in enumerate(results):
+            before = updated.get(other.followed.answer_id) if other.followed else None
+            if before is None or other.answer_id in updated:
+                continue
+            again = coach.refine_saved(
+                replaced(other, followed=before), other.reply, other.delivery
+            )
+            if again is not None:
+                updated[other.answer_id] = again
+                changes.append((later, again))
+        return changes
 
     def action_open(self) -> None:
         if self.results:
