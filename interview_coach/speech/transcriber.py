@@ -109,6 +109,10 @@ def load_whisper_model(name_or_path: str | None = None, cpu_threads: int | None 
             f"The Whisper model '{name_or_path}' is not on this computer; pass the folder of a "
             "CTranslate2 Whisper model with --model (nothing is downloaded)."
         ) from exc
+    from interview_coach.speech.features import ChunkedFeatures
+
+    # The same features for answers over 30 s, without 110 MB of transform at once.
+    model.feature_extractor = ChunkedFeatures.like(model.feature_extractor)
     return model, label
 
 
