@@ -1,14 +1,15 @@
 """End of speech -> score card, for 60 s and 120 s spoken answers, paced in real time.
 
 Speech is made offline with espeak-ng, fed through the recorder at real-time
-speed (as a microphone would deliver it), transcribed live in segments cut at
-pauses, then scored. Prints one JSON document:
+speed (as a microphone would deliver it) through the app's own ``capture_answer``
+(live segments cut at pauses, the turn ended on silence) and ``refine``, then
+scored. Prints one JSON document:
 
 - space_stop_to_card_s: the user presses space the moment they finish speaking;
   time from then to the scored card (the last segment is transcribed then);
-- silence_stop_to_card_s: the recorder stops itself after 2.5 s of silence; time
-  from that stop to the card (the last segment was transcribed during the wait);
-- rtf: Whisper compute seconds per second of audio; peak_rss_mb for the process;
+- silence_stop_to_card_s: the recorder ends the turn itself on silence (about 1 s
+  after a finished sentence, up to 2.5 s); time from that stop to the card;
+- rtf: live Whisper compute seconds per second of recorded audio; peak_rss_mb;
 - refined_card_s: after the card, the whole-answer pass the app then runs (beam 5,
   stopping at the end of speech) and the re-scored card, as a fraction of the
   answer's length too (refined_card_per_answer_s).
@@ -35,11 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 from interview_coach.coach import Coach  # noqa: E402
 from interview_coach.speech.audio_files import SAMPLE_RATE, read_audio, write_wav  # noqa: E402
-from interview_coach.speech.live_transcription import LiveTranscription  # noqa: E402
-from interview_coach.speech.recorder import WavFileSource, record  # noqa: E402
+from interview_coach.speech.recorder import WavFileSource  # noqa: E402
 from interview_coach.speech.transcriber import WhisperTranscriber  # noqa: E402
 from interview_coach.speech.tts import Pyttsx3Speaker  # noqa: E402
-from interview_coach.speech.voice_activity import VoiceActivity  # noqa: E402
+from interview_coach.speech.voice_answer import capture_answer, refine  # noqa: E402
 
 SILENCE_STOP_S = 2.5
 
@@ -68,46 +68,44 @@ def speech_of_length(seconds: float, folder: Path) -> Path:
     return out
 
 
+class TimedTranscriber(WhisperTranscriber):
+    """The app's transcriber, counting the time its live segments take (for the RTF)."""
+
+    live_s = 0.0
+
+    def transcribe_segment(self, audio, offset=0.0, context=""):
+        started = time.perf_counter()
+        try:
+            return super().transcribe_segment(audio, offset, context)
+        finally:
+            self.live_s += time.perf_counter() - started
+
+
 def one_run(
-    wav: Path, transcriber: WhisperTranscriber, coach: Coach, folder: Path, press_space: bool
+    wav: Path, transcriber: TimedTranscriber, coach: Coach, folder: Path, press_space: bool
 ) -> dict:
-    """press_space: the user stops the moment they finish (the audio simply ends);
-    otherwise the recorder waits for SILENCE_STOP_S of silence."""
-    live = LiveTranscription(transcriber)
-    vad = VoiceActivity()
+    """The app's own path (``capture_answer``, then ``refine``). press_space: the user
+    stops the moment they finish (the audio simply ends); otherwise the recorder
+    ends the turn on silence (adaptive, up to SILENCE_STOP_S)."""
     tail = 0.0 if press_space else SILENCE_STOP_S + 1
     source = WavFileSource(wav, realtime=True, tail_silence_s=tail)
-    heard = {"to_last_speech_s": 0.0}
-
-    def each_block(info, block) -> None:  # as voice_answer.capture_answer does
-        live.feed(block, info.speech)
-        if info.speech:
-            heard["to_last_speech_s"] = info.elapsed_s
-
-    recording = record(
-        source,
-        folder / "take.wav",
-        max_seconds=600,
-        silence_stop_s=SILENCE_STOP_S,
-        vad=vad,
-        on_block=each_block,
+    transcriber.live_s = 0.0
+    answer = capture_answer(
+        source, transcriber, folder / "take.wav", max_seconds=600, silence_stop_s=SILENCE_STOP_S
     )
-    transcript = live.finish()
-    card = coach.score(transcript.text, "exam_failure")
+    returned = time.perf_counter()  # capture_answer has the transcript's tail
+    card = coach.score(answer.text, "exam_failure")
     ready = time.perf_counter()
-    after_stop = ready - recording.ended_at
-    audio = read_audio(folder / "take.wav")
-    speech_ends_s = heard["to_last_speech_s"]
-    whole = transcriber.transcribe_audio(
-        audio[: int((speech_ends_s + 0.5) * SAMPLE_RATE)], speech_ends_s=speech_ends_s
-    )
-    coach.score(whole.text, "exam_failure")
+    after_stop = answer.wait_after_stop_s + (ready - returned)
+    refined = refine(answer, transcriber)
+    coach.score(refined.text, "exam_failure")
     return {
-        "audio_s": recording.duration_s,
+        "audio_s": answer.duration_s,
         "refined_s": time.perf_counter() - ready,
         "after_stop_s": after_stop,
-        "rtf": live.compute_s / max(recording.speech_s, 1e-6),
+        "rtf": transcriber.live_s / max(answer.duration_s, 1e-6),
         "overall": card.overall,
+        "stopped_by": answer.stopped_by,
     }
 
 
@@ -117,7 +115,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, nargs="+", default=[60, 120])
     args = parser.parse_args()
     started = time.perf_counter()
-    transcriber = WhisperTranscriber()
+    transcriber = TimedTranscriber()
     transcriber.load()
     load_s = time.perf_counter() - started
     coach = Coach.load(use_saved_profile=False)
@@ -137,9 +135,7 @@ def main() -> None:
                     waits[min(len(waits) - 1, int(0.95 * len(waits)))], 3
                 ),
                 "silence_stop_to_card_s": round(auto["after_stop_s"], 3),
-                "end_of_speech_to_card_with_silence_stop_s": round(
-                    auto["after_stop_s"] + SILENCE_STOP_S, 3
-                ),
+                "silence_stop_by": auto["stopped_by"],
                 "rtf": round(statistics.mean(r["rtf"] for r in runs), 3),
                 "refined_card_s_p50": round(statistics.median(r["refined_s"] for r in runs), 2),
                 "refined_card_per_answer_s": round(
