@@ -156,6 +156,11 @@ class LiveTranscription:
         last_word_end = max((w.end for w in self._words), default=0.0)
         return max(0.0, self._last_speech / SAMPLE_RATE - last_word_end)
 
+    def flush(self) -> None:
+        """Start transcribing what is left, without waiting for it (the caller can do
+        other work meanwhile, then ``finish``)."""
+        self._close_segment()
+
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer."""
         started = time.perf_counter()

@@ -26,7 +26,7 @@ import numpy as np
 
 from interview_coach.domain.delivery import delivery_metrics
 from interview_coach.domain.turn_taking import end_of_turn_silence
-from interview_coach.domain.voice_delivery import voice_delivery
+from interview_coach.domain.voice_delivery import VoiceDelivery, voice_delivery
 from interview_coach.speech.audio_files import SAMPLE_RATE
 from interview_coach.speech.live_transcription import MIN_CUT_S, LiveTranscription
 from interview_coach.speech.recorder import AudioSource, BlockInfo, record
@@ -56,6 +56,7 @@ class VoiceAnswer:
     transcript: str = "live"  # "live" (segment by segment) or "refined" (whole answer)
     audio: np.ndarray | None = field(default=None, repr=False)  # kept for ``refine``
     speech_ends_s: float | None = None  # the last speech the VAD heard, in ``audio``
+    voice: VoiceDelivery | None = field(default=None, repr=False)  # measured from ``audio``
 
 
 def capture_answer(
@@ -99,21 +100,26 @@ def capture_answer(
     recording = record(
         source, audio_path, max_seconds, stop, VoiceActivity(), each_block, should_stop
     )
-    transcript = live.finish()
+    # The last segment is transcribed on the live worker while the voice measures
+    # (about 25 ms for a minute of audio) are taken here: the card waits for neither twice.
+    live.flush()
     if not keep_audio:
         audio_path.unlink(missing_ok=True)
     audio = np.concatenate(heard) if heard else np.zeros(0, dtype=np.float32)
     audio = audio[: samples["to_last_speech"] + int(TAIL_KEEP_S * SAMPLE_RATE)]
+    voice = voice_delivery(audio, SAMPLE_RATE) if audio.size else None
+    transcript = live.finish()
     return VoiceAnswer(
         text=transcript.text,
         duration_s=recording.duration_s,
-        delivery=_delivery(transcript, recording.duration_s, "live", audio),
+        delivery=_delivery(transcript, recording.duration_s, "live", voice),
         audio_path=audio_path if keep_audio else None,
         stopped_by=recording.stopped_by,
         wait_after_stop_s=time.perf_counter() - recording.ended_at,
         warning=recording.warning,
         audio=audio if audio.size else None,
         speech_ends_s=samples["to_last_speech"] / SAMPLE_RATE,
+        voice=voice,
     )
 
 
@@ -138,21 +144,22 @@ def refine(answer: VoiceAnswer, transcriber: WhisperTranscriber) -> VoiceAnswer:
     return replace(
         answer,
         text=transcript.text,
-        delivery=_delivery(transcript, answer.duration_s, "refined", answer.audio),
+        # The voice measures come from the audio, not the words: taken once, at capture.
+        delivery=_delivery(transcript, answer.duration_s, "refined", answer.voice),
         transcript="refined",
         audio=None,
     )
 
 
 def _delivery(
-    transcript: Transcript, duration_s: float, kind: str, audio: np.ndarray | None = None
+    transcript: Transcript, duration_s: float, kind: str, voice: VoiceDelivery | None = None
 ) -> dict[str, Any]:
     """Pace, fillers and pauses from the words; loudness, pitch variation and trailing
-    off from the samples (``"voice"``), so both are saved and exported with the answer."""
+    off from the samples (``voice``, measured once per answer), so both are saved and
+    exported with the answer."""
     metrics = delivery_metrics([(w.word, w.start, w.end) for w in transcript.words], duration_s)
     delivery = {**metrics.to_json(), "transcript": kind}
-    if audio is not None and audio.size:
-        voice = voice_delivery(audio, SAMPLE_RATE)
+    if voice is not None:
         delivery["voice"] = voice.to_json()
         delivery["advice"] = [*delivery["advice"], *voice.notes()]
         delivery["note"] = f"{delivery['note']} {delivery['voice']['note']}"
