@@ -8,9 +8,12 @@ that carries best to a voice the model has not seen, as the outside evaluation
 will ask. The same folds decide, per dimension, whether the whole answer's
 vector (its overall wording) is weighed too, and how strongly it is damped
 (``WORDING_SCALES``: 0 leaves it out); its weights go to
-``rubrics/judgment_wording.npz``. The test split is never read here. Prints a JSON summary.
+``rubrics/judgment_wording.npz``. A feature of one mechanism (``attribution.INFORMS``)
+is weighed only by the dimension it describes. The test split is never read here.
+Prints a JSON summary; ``--dump`` writes each development answer's held-out
+prediction (under the chosen settings), to study the errors by confusion.
 
-    .venv/bin/python benchmarks/train_judgment.py [--write]
+    .venv/bin/python benchmarks/train_judgment.py [--write] [--dump cv.json]
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from corpus_loader import (  # noqa: E402
     scoring_specialty,
 )
 
+from interview_coach.domain.attribution import informs  # noqa: E402
 from interview_coach.domain.reading import read_answer  # noqa: E402
 from interview_coach.domain.rubric import load_rubrics  # noqa: E402
 
@@ -90,6 +94,7 @@ def standardise(x_raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write rubrics/judgment.toml")
+    parser.add_argument("--dump", type=Path, help="write the held-out predictions (JSON)")
     args = parser.parse_args()
 
     rubrics = dataclasses.replace(load_rubrics(ROOT / "rubrics"), judgment=None)
@@ -102,8 +107,8 @@ def main() -> None:
         for a in answers
     ]
     rows = [r.features for r in readings]
-    names = sorted({n for row in rows for n in row})
-    x, mean, scale = standardise(matrix(rows, names))
+    all_names = sorted({n for row in rows for n in row})
+    x_named, all_mean, all_scale = standardise(matrix(rows, all_names))
     v, v_mean, v_scale = standardise(np.array([r.wording for r in readings], dtype=np.float64))
     authors = sorted({a.source for a in fresh_dev})
     fold_of = np.array([authors.index(a.source) for a in fresh_dev] + [-1] * len(older))
@@ -111,7 +116,11 @@ def main() -> None:
     summary: dict[str, dict] = {}
     model: dict[str, dict] = {}
     wording: dict[str, np.ndarray] = {}
+    held_out: dict[str, dict[str, list[int]]] = {}
     for dimension in DIMENSIONS:
+        kept = [i for i, name in enumerate(all_names) if informs(name, dimension)]
+        names = [all_names[i] for i in kept]
+        x, mean, scale = x_named[:, kept], all_mean[kept], all_scale[kept]
         y = np.array([a.labels[dimension] for a in answers])
         best = None
         for damp in WORDING_SCALES:
@@ -128,6 +137,7 @@ def main() -> None:
                 print(dimension, damp, strength, scores, file=sys.stderr, flush=True)
                 if best is None or sum(scores) > best[0]:
                     best = (sum(scores), damp, strength, *scores)
+                    held_out[dimension] = {"truth": truth, "guess": guess}
         _, damp, strength, cv_exact, cv_qwk = best
         x_all = np.hstack([x, v * damp]) if damp else x
         coef, bias = fit(x_all, y, weights, strength)
@@ -155,6 +165,15 @@ def main() -> None:
     print(
         json.dumps({"answers": len(answers), "fresh_dev": len(fresh_dev), "cv": summary}, indent=2)
     )
+    if args.dump:
+        fresh_folds = fold_of[: len(fresh_dev)]
+        ids = [
+            a.id
+            for fold in range(len(authors))
+            for a, f in zip(fresh_dev, fresh_folds, strict=True)
+            if f == fold
+        ]
+        args.dump.write_text(json.dumps({"ids": ids, **held_out}))
     if args.write:
         write_model(model, wording, len(fresh_dev), len(older))
 

@@ -82,3 +82,12 @@ def test_adding_a_specialty_is_adding_a_file(tmp_path, bank):
     rubrics = load_rubrics(folder)
     assert rubrics.specialty("neurology").name == "neurology"
     assert rubrics.matcher("gap", "neurology") is not None
+
+
+def test_markers_file_without_its_card_lines_is_refused(tmp_path):
+    folder = _copy(tmp_path, "rubrics")
+    path = folder / "judgment_markers.toml"
+    text = path.read_text()
+    path.write_text(text[: text.index("[card]")])
+    with pytest.raises(DataFileError, match=r"judgment_markers\.toml: \[card\] needs"):
+        load_rubrics(folder)

@@ -176,3 +176,35 @@ def test_a_lament_is_flagged_as_dwelling(rubrics):
     )
     card = score_answer(answer, "exam_failure", rubrics)
     assert any(f.kind == "dwells_on_failure" for f in card.flags)
+
+
+MIXED = (
+    "I did not pass Step 1 on my first attempt, in June 2021. I relied on rereading my notes "
+    "and never did timed blocks{circumstance}. For the retake I did forty timed questions a day, "
+    "met a tutor every week, and passed with a 232."
+)
+
+
+def test_an_owned_cause_beside_a_circumstance_is_partial_and_says_why(rubrics):
+    alone = score_answer(MIXED.format(circumstance=""), "exam_failure", rubrics)
+    mixed = score_answer(
+        MIXED.format(circumstance=", but honestly the clerkship schedule that spring was brutal"),
+        "exam_failure",
+        rubrics,
+    )
+    assert level(alone, "non_defensiveness") == "strong"
+    assert level(mixed, "non_defensiveness") == "partial"
+    said = reasons(mixed, "non_defensiveness")
+    assert any("schedule" in text and "circumstance" in why for text, why in said.items())
+    assert "circumstance" in mixed.dimensions["non_defensiveness"].advice
+
+
+def test_a_softened_fact_is_not_strong_acknowledgment_and_is_quoted(rubrics):
+    answer = (
+        "My Step 2 kind of didn't go the way I wanted. I had been reading instead of doing "
+        "timed questions, so I switched to forty timed questions a day and passed with a 240."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    assert level(card, "acknowledgment") != "strong"
+    said = reasons(card, "acknowledgment")
+    assert any("didn't go the way" in text and "softened" in why for text, why in said.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from interview_coach.domain.answer_text import normalise, split_sentences
+from interview_coach.domain.attribution import informs
 from interview_coach.domain.judgment import DIMENSIONS
 from interview_coach.domain.reading import read_answer
 from interview_coach.domain.role_classifier import bank_digest
@@ -49,6 +50,18 @@ def test_no_cue_is_listed_twice_in_one_category(rubrics):
                 if key in seen:
                     repeated.append(f"{name} [{category}] {cue!r}")
                 seen.add(key)
+    assert repeated == []
+
+
+def test_no_marker_phrase_is_listed_twice_or_in_two_kinds(rubrics):
+    seen: dict[str, str] = {}
+    repeated = []
+    for kind, phrases in rubrics.markers.phrases.items():
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            if key in seen:
+                repeated.append(f"{phrase!r} in {kind} and {seen[key]}")
+            seen[key] = kind
     assert repeated == []
 
 
@@ -107,7 +120,8 @@ def test_the_judgment_model_knows_every_feature_the_reading_produces(rubrics):
     produced = set(read_answer("I failed Step 1 in 2021.", "exam_failure", None, rubrics).features)
     assert rubrics.judgment is not None
     for dimension in DIMENSIONS:
-        assert set(rubrics.judgment.dimensions[dimension].names) == produced, (
+        weighed = {name for name in produced if informs(name, dimension)}
+        assert set(rubrics.judgment.dimensions[dimension].names) == weighed, (
             "features changed: run benchmarks/train_judgment.py --write"
         )
 

@@ -7,6 +7,11 @@ reason the user cannot see. Advice is picked by the missing or harmful role.
 
 from __future__ import annotations
 
+from interview_coach.domain.attribution import (
+    hedged_fact_clauses,
+    late_fact_clause,
+    mixed_clauses,
+)
 from interview_coach.domain.reading import Reading
 from interview_coach.domain.results import Evidence
 from interview_coach.domain.roles import Clause
@@ -55,6 +60,10 @@ def evidence_for(
         for index in sorted(clauses_in_role(reading, role)[:MAX_PER_ROLE]):
             clause = reading.clauses[index]
             evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
+    if level != "strong":  # how a clause is said outranks its role: one reading per clause
+        said = _mechanism_evidence(dimension, reading)
+        taken = {e.start for e in said}
+        evidence = [e for e in evidence if e.start not in taken] + said
     if level != "missing":
         rule_evidence = reading.rules[dimension][1]
         evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
@@ -67,6 +76,27 @@ def evidence_for(
             evidence.extend(_nearest(dimension, reading, reasons, threshold=0.0, weak=True))
     evidence.sort(key=lambda e: (e.effect != "+", e.start))
     return evidence
+
+
+def _mechanisms(dimension: str, reading: Reading) -> list[tuple[int, str]]:
+    """(clause, card key) for how the answer is said, where that pulls a level down."""
+    if dimension == "non_defensiveness":
+        return [(i, "mixed") for i in mixed_clauses(reading.clauses, reading.markers)]
+    if dimension == "acknowledgment":
+        late = late_fact_clause(reading.clauses)
+        found = [(i, "hedged") for i in hedged_fact_clauses(reading.clauses, reading.markers)]
+        return found + ([(late, "late")] if late is not None else [])
+    return []
+
+
+def _mechanism_evidence(dimension: str, reading: Reading) -> list[Evidence]:
+    """Mixed attribution, a hedged or late fact: each clause quoted once."""
+    answer, found = reading.analysis.answer, []
+    for index, key in _mechanisms(dimension, reading):
+        item = _clause_evidence(answer, reading.clauses[index], "-", reading.markers.card[key])
+        if len(found) < MAX_PER_ROLE and all(e.start != item.start for e in found):
+            found.append(item)
+    return found
 
 
 def _nearest(
@@ -107,13 +137,20 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
         return "strong"
     rule_reason = reading.rules[dimension][2]
     has = {role: bool(clauses_in_role(reading, role)) for role, _ in DIMENSION_ROLES[dimension]}
+    said = {key for _, key in _mechanisms(dimension, reading)}
     if dimension == "acknowledgment":
         if has["overshare"]:
             return "overshare"
+        if "hedged" in said:
+            return "vague"
+        if "late" in said:
+            return "late"
         if rule_reason != "strong":
             return rule_reason
         return "no_specifics" if has["fact"] else "vague"
     if dimension == "non_defensiveness":
+        if "mixed" in said:
+            return "mixed"
         for role in ("blame", "self_pity", "minimising"):
             if has[role]:
                 return role

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interview_coach.domain.attribution import Markers, attribution_features, default_markers
 from interview_coach.domain.datafiles import DataFileError, read_toml
 from interview_coach.domain.results import DIMENSIONS
 from interview_coach.domain.results import LEVELS as LEVEL_NAMES
@@ -36,7 +37,10 @@ CUE_CATEGORIES = ("specialty", "residency", "link", "generic_tieback", "support"
 
 
 def features(
-    analysis: Analysis, clauses: list[Clause], cue_scores: dict[str, int]
+    analysis: Analysis,
+    clauses: list[Clause],
+    cue_scores: dict[str, int],
+    markers: Markers | None = None,
 ) -> dict[str, float]:
     """Named numbers describing the answer; the model weighs them, the card quotes them."""
     f: dict[str, float] = {}
@@ -90,6 +94,7 @@ def features(
     f["shape.fragments"] = sum(1 for w in sentence_words if w < 5) / len(sentence_words)
     f["shape.no_subject"] = sum(1 for c in clauses if not c.first_person) / n
     f["shape.verbless"] = len(analysis.verbless) / max(1, len(analysis.sentences))
+    f.update(attribution_features(analysis, clauses, markers or default_markers()))
     return f
 
 

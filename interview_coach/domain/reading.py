@@ -11,6 +11,7 @@ from typing import Any
 
 from interview_coach.domain import dimensions
 from interview_coach.domain.analysis import Analysis, analyse
+from interview_coach.domain.attribution import Markers, default_markers
 from interview_coach.domain.judgment import features
 from interview_coach.domain.roles import Clause, read_clauses
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
@@ -31,6 +32,7 @@ class Reading:
     rules: dict[str, dimensions.Scored]
     features: dict[str, float]
     wording: Any  # the whole answer's unit vector (numpy, 256 values)
+    markers: Markers  # how clauses are said: what the card quotes for each mechanism
 
 
 def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics) -> Reading:
@@ -41,5 +43,6 @@ def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics
     clauses = read_clauses(
         answer, analysis.sentences, rubrics.roles, vectors, rubrics.role_classifier
     )
-    named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS})
-    return Reading(analysis, clauses, rules, named, vectors.embed([answer])[0])
+    markers = rubrics.markers or default_markers()
+    named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS}, markers)
+    return Reading(analysis, clauses, rules, named, vectors.embed([answer])[0], markers)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from interview_coach.domain.answer_text import normalise
+from interview_coach.domain.attribution import Markers, load_markers
 from interview_coach.domain.cues import CueMatcher
 from interview_coach.domain.datafiles import (
     DataFileError,
@@ -48,6 +49,7 @@ ADVICE_KEYS = {
     ),
     "non_defensiveness": (
         "blame",
+        "mixed",
         "self_pity",
         "over_apology",
         "minimising",
@@ -93,6 +95,7 @@ NOT_TOPICS = frozenset(
         "judgment.toml",
         "role_classifier.toml",
         "length.toml",
+        "judgment_markers.toml",
     }
 )
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
@@ -134,6 +137,8 @@ class Rubrics:
     # Tie-back lines that name no residency or specialty work ("I am ready for
     # residency"): examples of the partial, generic level.
     generic_tie_backs: tuple[str, ...] = ()
+    # How a clause is said (mixed attribution, hedges): judgment_markers.toml.
+    markers: Markers | None = None
 
     def topic(self, topic_id: str) -> TopicRubric:
         try:
@@ -366,6 +371,7 @@ def load_rubrics(folder: Path) -> Rubrics:
         judgment=judgment,
         role_classifier=classifier,
         generic_tie_backs=generic,
+        markers=load_markers(folder / "judgment_markers.toml"),
     )
 
 
