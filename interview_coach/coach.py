@@ -170,6 +170,19 @@ class Coach:
 
         return replace(card, follow_up=self.conversational_follow_up(answer, card, asked))
 
+    def ask_follow_up(
+        self, saved: SavedAnswer, asked: tuple[str, ...] = ()
+    ) -> tuple[SavedAnswer, str | None]:
+        """The quoting follow-up the interviewer asks next (None: nothing left worth
+        asking), and the saved answer with it on its card, stored too, so Review and
+        reports show the question actually asked rather than the generic one."""
+        card = self.with_conversational_follow_up(saved.text, saved.card, asked)
+        if not card.follow_up:
+            return saved, None
+        if card.follow_up != saved.card.follow_up:
+            self.store().replace_answer(saved.answer_id, card.to_json(), saved.text, saved.delivery)
+        return replace(saved, card=card), card.follow_up
+
     # -- storage ---------------------------------------------------------------
     def store(self):
         if self._store is None:

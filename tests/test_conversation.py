@@ -182,3 +182,17 @@ def test_a_long_clause_is_quoted_up_to_a_whole_part_not_mid_thought(clause):
     quote = quotable(clause)
     assert quote is not None and quote.split()[-1].lower() not in {"how", "and", "the", "a", "to"}
     assert quote.split()[:2] == ["you", clause.split()[1]]
+
+
+def test_the_follow_up_asked_is_stored_on_the_answers_card(data_home):
+    """Review shows the question the interviewer actually asked after an answer."""
+    coach = Coach.load(use_saved_profile=False)
+    topic, answer = BLAMING
+    question = coach.questions(topic=topic)[0]
+    saved = coach.score_and_save(answer, question, question.text, kind="mock")
+    asked, follow_up = coach.ask_follow_up(saved)
+    assert follow_up and follow_up != saved.card.follow_up  # it quotes the answer
+    assert asked.card.follow_up == follow_up
+    [stored] = coach.store().answers()
+    assert stored.card["follow_up"] == follow_up
+    assert stored.overall == saved.card.overall and stored.answer_text == saved.text

@@ -11,7 +11,6 @@ answer again, N skips the question, Esc ends the interview.
 from __future__ import annotations
 
 import time
-from dataclasses import replace as with_changes
 
 from textual import work
 from textual.app import ComposeResult
@@ -235,10 +234,8 @@ class MockScreen(VoiceModeMixin, Screen):
         more = len(asked) < self.app.settings.follow_ups_per_question
         if not more:
             return saved, None
-        quoting = coach.with_conversational_follow_up(saved.text, saved.card, asked)
-        if quoting.follow_up:  # the reply is judged for what was actually asked
-            saved = with_changes(saved, card=quoting)
-        return saved, quoting.follow_up
+        # The reply is judged for what was actually asked, and the card keeps it.
+        return coach.ask_follow_up(saved, asked)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "score" and event.state in FINISHED:
