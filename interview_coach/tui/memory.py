@@ -17,9 +17,10 @@ import sys
 M_MMAP_THRESHOLD = -3
 M_ARENA_MAX = -8
 # Blocks this large or larger are mapped on their own and go back to the system
-# when freed. 5-question spoken mock (benchmarks/bench_mock_turns.py): glibc's
-# moving threshold 399 MB peak; fixed at 4 MB 375 MB with the whole-answer passes
-# as fast (0.8-1.0 s each); at 1 MB 360 MB but each pass 1.1-1.5 s.
+# when freed. 5-question spoken mock (benchmarks/bench_mock_turns.py, one run each
+# with a memory sampler): glibc's moving threshold 399 MB peak; fixed at 4 MB 375 MB
+# with the whole-answer passes as fast (0.8-1.0 s each); at 1 MB 360 MB but each
+# pass 1.1-1.5 s. The benchmark itself at 4 MB: 361-363 MB over two runs.
 MMAP_THRESHOLD_BYTES = 4 * 1024 * 1024
 
 
