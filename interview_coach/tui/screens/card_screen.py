@@ -8,10 +8,11 @@ from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from interview_coach.tui.messages import AnswerRefined
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.score_card import ScoreCardView
 
 
@@ -55,7 +56,7 @@ class CardScreen(Screen[str | None]):
         return True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         if self.context is not None:
             yield Static(self.context, id="context", classes="question")
         yield ScoreCardView(self.card, self.answer, self.previous, self.delivery, id="card")

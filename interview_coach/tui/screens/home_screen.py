@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.domain.profile import APPLICANT_LABELS
 from interview_coach.tui.messages import CoachReady
+from interview_coach.tui.widgets.app_header import AppHeader
 
 # Button id / action argument -> (module in tui.screens, screen class).
 SCREENS = {
@@ -47,7 +48,7 @@ class HomeScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="home"):
             yield Static(
                 "Practise the answers that worry you, out loud or typed, offline.", classes="title"

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
@@ -26,6 +26,7 @@ from interview_coach.tui.messages import FINISHED, VOICE_LOADING
 from interview_coach.tui.screens.closing import replace
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_pane import AnswerPane
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 DEFAULT_QUESTIONS = 5
@@ -64,7 +65,7 @@ class MockScreen(VoiceModeMixin, Screen):
         self._spoken = None  # the VoiceAnswer being scored
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="mock"):
             yield Static("", id="progress", classes="muted")
             yield Static("", id="question", classes="question")

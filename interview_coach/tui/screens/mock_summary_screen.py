@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.results import DIMENSIONS
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.app_header import AppHeader
 
 SHORT = {
     "acknowledgment": "Ack",
@@ -93,7 +94,7 @@ class MockSummaryScreen(Screen):
         self.to_refine = list(to_refine or [])
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("\n".join(overview(self.results, self.total_s)), id="summary")
         yield Static("", id="plan", classes="muted")
         yield DataTable(id="results", cursor_type="row", zebra_stripes=True)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Footer, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
@@ -24,6 +24,7 @@ from interview_coach.tui.screens.closing import close, is_closing
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.answer_pane import AnswerPane
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
@@ -73,7 +74,7 @@ class PracticeScreen(VoiceModeMixin, Screen):
         options = [("For me (red flags, then weakest)", FOR_ME)] + [
             (t.title, t.id) for t in coach.bank.topics.values()
         ]
-        yield Header()
+        yield AppHeader()
         with Vertical(id="practice"):
             with Horizontal(id="topic-row"):
                 yield Static("Topic", classes="muted")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 
 from interview_coach.domain.profile import (
     APPLICANT_LABELS,
@@ -24,6 +24,7 @@ from interview_coach.domain.profile import (
 )
 from interview_coach.errors import UserError
 from interview_coach.tui.screens.closing import close, leave_form
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
@@ -46,7 +47,7 @@ class ProfileScreen(Screen):
         coach = self.app.coach
         profile = coach.profile or Profile()
         self.flags = list(profile.red_flags)
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="profile"):
             intro = (
                 "Welcome. Tell the coach about your application so it asks the questions "

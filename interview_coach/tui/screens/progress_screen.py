@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Footer, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach import coach as coach_module
 from interview_coach.domain.progress import TopicProgress
 from interview_coach.tui.screens.closing import close
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.progress_view import PlanLines, TopicChart
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
@@ -48,7 +49,7 @@ class ProgressScreen(Screen):
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="progress-top"):
             yield Static("Topic", classes="muted")
             yield SafeSelect(

@@ -15,9 +15,10 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from interview_coach.tui.screens.card_screen import CardScreen
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.score_card import ScoreCardView
 
 SIDE_BY_SIDE_COLUMNS = 110  # two cards of 55 columns keep the bars and advice readable
@@ -50,7 +51,7 @@ class RetryScreen(CardScreen):
         self.previous_answer, self.previous_delivery = previous_answer, previous_delivery
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(change_line(self.previous, self.card), id="change")
         # Set here as well as on resize: a refined transcript recomposes the screen.
         stacked = "stacked" if self.app.size.width < SIDE_BY_SIDE_COLUMNS else ""

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import clock
@@ -21,6 +21,7 @@ from interview_coach.storage import StoredAnswer
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.screens.confirm_modal import first_words
 from interview_coach.tui.screens.review_context import context_text, exchange
+from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
 ALL = "__all__"
@@ -92,7 +93,7 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         coach = self.app.coach
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="filter-row"):
             yield Static("Topic", classes="muted")
             yield SafeSelect(

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static, Switch
+from textual.widgets import Button, Footer, Input, Static, Switch
 
 from interview_coach.coach import write_private
 from interview_coach.domain.datafiles import DataFileError
@@ -30,6 +30,7 @@ from interview_coach.settings import (
     with_labels,
 )
 from interview_coach.tui.screens.closing import close, leave_form
+from interview_coach.tui.widgets.app_header import AppHeader
 
 
 class SettingsScreen(Screen):
@@ -43,7 +44,7 @@ class SettingsScreen(Screen):
         current: Settings = self.app.settings
         rate_low, rate_high = RANGES["tts_rate"]
         stop_low, stop_high = RANGES["silence_stop_s"]
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="settings"):
             yield Static("Settings for voice mode. Ctrl+S saves, Esc goes back.", classes="title")
             with Grid(id="settings-form"):
