@@ -208,3 +208,17 @@ def test_a_softened_fact_is_not_strong_acknowledgment_and_is_quoted(rubrics):
     assert level(card, "acknowledgment") != "strong"
     said = reasons(card, "acknowledgment")
     assert any("didn't go the way" in text and "softened" in why for text, why in said.items())
+
+
+def test_a_miss_described_in_the_tie_back_is_not_an_excuse(rubrics):
+    """Blame words in the story of residency work ("a rushed read missed it") are not
+    blame for the failure: the answer had already owned its cause and moved on."""
+    answer = (
+        "I failed Step 1 in June 2021. I relied on rereading notes and never timed myself. "
+        "I switched to forty timed questions a day with a tutor every week and passed with a "
+        "232. On my radiology elective a rushed overnight read missed a small pneumothorax that "
+        "nobody caught until morning, and the fixed search pattern I now use on every chest film "
+        "is how I keep that from happening on my reads."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    assert level(card, "non_defensiveness") == "strong"

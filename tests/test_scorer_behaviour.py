@@ -170,7 +170,10 @@ def test_a_negation_does_not_reach_into_the_next_clause(rubrics):
     )
     card = score_answer(answer, "professionalism", rubrics)
     assert level(card, "acknowledgment") != "missing"  # "she reported me" is the fact
-    assert level(card, "non_defensiveness") == "missing"  # "not doing her job" is blame
+    # "not doing her job" is blame: the "not" does not cancel it.
+    assert level(card, "non_defensiveness") != "strong"
+    reasons = [e.reason for e in card.dimensions["non_defensiveness"].evidence]
+    assert any("blam" in reason for reason in reasons)
 
 
 def test_a_self_description_is_not_a_tie_back_even_with_specialty_words(rubrics):

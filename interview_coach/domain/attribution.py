@@ -11,6 +11,8 @@ its features' weights and cannot see two of them together:
   partial non-defensiveness however well the owned part is said.
 - Lament: how much of the answer, and how many clauses in a row, dwell on distress.
 - The fact stated late, hedged, or without its specifics in the same clause.
+- Where blame sits: in the story of the failure, or after the answer has turned to
+  what changed (cross-validated on development: +0.009 exact on non-defensiveness).
 
 The marker words live in ``rubrics/judgment_markers.toml``; the weights of the
 features below, in ``rubrics/judgment.toml`` (refitted by ``make train``).
@@ -37,6 +39,8 @@ LATE_SENTENCE = 4  # a fact first stated in the fifth sentence or later counts a
 LAMENT_RUN = 3  # this many distressed clauses in a row count as fully dwelling
 DETAIL_WORDS = 15  # an owned cause said in this many words counts as fully detailed
 ROLE_PRESENT = 0.5  # a clause "plays" a role when the classifier gives it this much
+# Roles that tell the answer has moved on from what happened.
+AFTERWARDS = ("change", "result", "link_specific", "link_generic")
 NEAR = 0.2  # below this a clause is not read as blame at all, whatever its words
 LATE_ON_CARD = 2  # the card calls the fact late from the third sentence on
 
@@ -121,6 +125,12 @@ def attribution_features(
             default=0.0,
         ),
     }
+    # Blame in the story of what went wrong, before the answer turns to what changed,
+    # what came of it or residency: "the ED read missed it" in a tie-back is not an excuse.
+    turn = next(
+        (i for i, p in enumerate(read) if sum(p[r] for r in AFTERWARDS) >= ROLE_PRESENT), len(read)
+    )
+    f["blame.before_action"] = max((p["blame"] for p in read[:turn]), default=0.0)
     # "I made mistakes" owns in general words; a specific cause takes a few more.
     f["own_cause.detail"] = owned * min(1.0, len(best.text.split()) / DETAIL_WORDS) if best else 0.0
     pity = [p["self_pity"] for p in read]
@@ -200,6 +210,7 @@ INFORMS = {
     "mixed.": "non_defensiveness",
     "lament.": "non_defensiveness",
     "own_cause.detail": "non_defensiveness",
+    "blame.before_action": "non_defensiveness",
     "fact_said.": "acknowledgment",
 }
 

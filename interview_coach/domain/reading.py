@@ -41,7 +41,12 @@ def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics
     rules = {name: RULES[name](analysis) for name in DIMENSIONS}
     vectors = sentence_vectors()
     clauses = read_clauses(
-        answer, analysis.sentences, rubrics.roles, vectors, rubrics.role_classifier
+        answer,
+        analysis.sentences,
+        rubrics.roles,
+        vectors,
+        rubrics.role_classifier,
+        spoken=rubrics.spoken,
     )
     markers = rubrics.markers or default_markers()
     named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS}, markers)

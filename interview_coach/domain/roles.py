@@ -25,6 +25,7 @@ from interview_coach.domain.datafiles import (
     expect_str_list,
     read_toml,
 )
+from interview_coach.domain.spoken_forms import SpokenForms, default_spoken_forms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -246,20 +247,23 @@ def read_clauses(
     bank: RoleBank,
     vectors: SentenceVectors,
     classifier: RoleClassifier | None = None,
+    spoken: SpokenForms | None = None,
 ) -> list[Clause]:
     """Every clause with its similarity to each role's nearest examples and, with a
-    classifier, its role probabilities (else the similarities, sharpened)."""
+    classifier, its role probabilities (else the similarities, sharpened). Each
+    clause is read as if written (``spoken_forms``); its text stays as said."""
     import numpy as np
 
     spans = split_clauses(answer, sentences)
     if not spans:
         return []
     texts = [answer[s:e] for _, s, e in spans]
+    written = [(spoken or default_spoken_forms()).as_written(t) for t in texts]
     matrix, rows = _bank_matrix(bank, vectors)
     # Bank x clauses (this orientation is several times faster with OpenBLAS here).
-    embedded = vectors.embed(texts)
+    embedded = vectors.embed(written)
     sims = matrix @ embedded.T
-    probabilities = classifier.probabilities(embedded, texts) if classifier else None
+    probabilities = classifier.probabilities(embedded, written) if classifier else None
     nearest = {}
     for role, block in rows.items():
         k = min(NEAREST, block.stop - block.start)

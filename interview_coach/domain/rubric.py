@@ -34,6 +34,7 @@ from interview_coach.domain.role_classifier import (
     load_role_classifier,
 )
 from interview_coach.domain.roles import RoleBank, load_role_bank
+from interview_coach.domain.spoken_forms import SpokenForms, load_spoken_forms
 
 # Advice is chosen by *why* a dimension lost points, not only by its level, so the
 # card can say the one next step that would help most.
@@ -96,6 +97,7 @@ NOT_TOPICS = frozenset(
         "role_classifier.toml",
         "length.toml",
         "judgment_markers.toml",
+        "spoken_forms.toml",
     }
 )
 SPECIFIC_KINDS = frozenset({"exam", "date", "duration", "attempt", "number", "event"})
@@ -139,6 +141,8 @@ class Rubrics:
     generic_tie_backs: tuple[str, ...] = ()
     # How a clause is said (mixed attribution, hedges): judgment_markers.toml.
     markers: Markers | None = None
+    # How a spoken clause is read as written before its role is judged: spoken_forms.toml.
+    spoken: SpokenForms | None = None
 
     def topic(self, topic_id: str) -> TopicRubric:
         try:
@@ -372,6 +376,7 @@ def load_rubrics(folder: Path) -> Rubrics:
         role_classifier=classifier,
         generic_tie_backs=generic,
         markers=load_markers(folder / "judgment_markers.toml"),
+        spoken=load_spoken_forms(folder / "spoken_forms.toml"),
     )
 
 
