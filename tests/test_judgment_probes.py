@@ -222,3 +222,20 @@ def test_a_miss_described_in_the_tie_back_is_not_an_excuse(rubrics):
     )
     card = score_answer(answer, "exam_failure", rubrics)
     assert level(card, "non_defensiveness") == "strong"
+
+
+@pytest.mark.parametrize("didnt", ["didn't", "didnt", "didn\u2019t"])
+def test_blame_said_with_a_negative_contraction_is_read(didnt, rubrics):
+    """ "didn't" is "didn" + "'t" to a regex: the clause once read as a keyword list,
+    so the blame in it played no role and cost nothing."""
+    answer = (
+        f"I failed Step 1 in June 2021. Honestly, the school {didnt} really prepare us, but I "
+        "relied on rereading notes and never did timed questions. I switched to forty timed "
+        "questions a day with a tutor every Sunday and passed with a 232."
+    )
+    owned_only = answer.replace(f"Honestly, the school {didnt} really prepare us, but I", "I")
+    card = score_answer(answer, "exam_failure", rubrics)
+    blamed = [t for t, why in reasons(card, "non_defensiveness").items() if "blam" in why]
+    assert any("school" in t for t in blamed)
+    calm = score_answer(owned_only, "exam_failure", rubrics).dimensions["non_defensiveness"]
+    assert card.dimensions["non_defensiveness"].score <= calm.score - 10

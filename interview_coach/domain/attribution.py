@@ -96,7 +96,9 @@ def attribution_features(
     """Named numbers for the three mechanisms (all 0 for an answer with no clauses)."""
     read = [c.probabilities for c in clauses]
     own = [p["own_cause"] * c.subject_is_me for p, c in zip(read, clauses, strict=True)]
-    blame = [p["blame"] * (not c.negated) for p, c in zip(read, clauses, strict=True)]
+    # The role classifier reads negation itself ("I don't blame my school" is not
+    # blame); "the school didn't prepare us" is blame, negated or not.
+    blame = [p["blame"] for p in read]
     others = [b * (not c.subject_is_me) for b, c in zip(blame, clauses, strict=True)]
     owned = max(own, default=0.0)
     best = clauses[own.index(owned)] if clauses else None

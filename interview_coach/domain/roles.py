@@ -74,9 +74,13 @@ _FIRST_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|myself)\b", re.I
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive)\b", re.I)
 # Enough of English's verbs to tell a clause from a list of keywords: a subject
 # pronoun, a past form, an auxiliary or a common verb ("-ing" alone is too often a
-# noun: "reading room", "timing").
+# noun: "reading room", "timing"). A negative contraction is one word to a regex
+# ("didn't" is "didn" + "'t"): written with or without its apostrophe, it is a verb,
+# or "the school didn't prepare us" would read as a keyword list and play no role.
 _VERB = re.compile(
-    r"\b(?:i|we|he|she|they|it|i'm|i've|im|ive|\w{3,}ed|"
+    r"\b(?:(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|couldn|wouldn|shouldn|"
+    r"can|won|mustn|needn)['\u2019]?t|"
+    r"i|we|he|she|they|it|i'm|i've|im|ive|\w{3,}ed|"
     r"am|is|are|was|were|be|been|has|have|had|do|does|did|made|make|took|take|met|meet|got|"
     r"get|went|go|pass|fail|began|became|kept|keep|left|leave|read|wrote|saw|told|gave|"
     r"found|felt|knew|thought|came|ran|sat|spent|put|set|learnt|taught|brought|built|"
