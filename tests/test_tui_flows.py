@@ -178,6 +178,29 @@ async def test_profile_edit_adds_a_red_flag_and_changes_questions(data_home):
         assert any("July 2020" in q.text and "January 2021" in q.text for q in asked)
 
 
+async def test_a_whole_answer_pasted_as_the_name_is_refused(data_home):
+    """Found by hand: keys meant for Practice landed in Profile, and a 360-character
+    answer was saved as the name and greeted on Home."""
+    from textual import events
+
+    app = make_app(first_run_setup=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        name = app.screen.query_one("#name", Input)
+        name.focus()
+        name.post_message(events.Paste("um so i failed step one in june twenty twenty one " * 8))
+        await settle(app, pilot)
+        assert name.value == ""
+        name.post_message(events.Paste("Ana"))
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert 'name = "Ana"' in (data_home / "profile.toml").read_text()
+
+
 async def test_profile_rejects_a_bad_date_with_a_clear_message(data_home):
     app = make_app(first_run_setup=False)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -233,6 +256,25 @@ async def test_unsaved_draft_is_offered_back_next_time(app, data_home, profile_f
     async with again.run_test(size=(100, 32)) as pilot:
         screen = await open_practice(again, pilot)
         assert screen.query_one("#answer-text").text == "Half of my answer about Step 1"
+
+
+async def test_a_scored_answer_is_not_offered_back_as_a_draft(app, data_home, profile_file):
+    """Found by hand: quit while the card was showing, and Practice next time said
+    "Restored your unsaved answer" with the answer already scored (the autosave ran
+    under the card and wrote the editor's text back)."""
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+        screen.query_one("#answer-text").insert(STRONG)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        screen.autosave()  # its two-second timer, while the card is on top
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")
+    again = make_app(profile_file)
+    async with again.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(again, pilot)
+        assert screen.query_one("#answer-text").text == ""
 
 
 async def test_progress_screen_charts_history_and_plans_practice(app):

@@ -235,6 +235,8 @@ class PracticeScreen(VoiceModeMixin, Screen):
         write_draft(self.app.coach.store(), text, question, prompt)
 
     def autosave(self) -> None:
+        if self.saving:  # the answer is being saved; its draft is cleared with it
+            return
         text = self.query_one(AnswerEditor).text
         if self.question is not None and text != self._saved_draft:
             self._saved_draft = text
@@ -295,7 +297,9 @@ class PracticeScreen(VoiceModeMixin, Screen):
             saved: SavedAnswer = event.worker.result
             self.session_id = saved.session_id
             if saved.delivery is None:
-                self._saved_draft = ""
+                # The text stays in the editor under the card; it is an answer now,
+                # not a draft, so the autosave must not write it back.
+                self._saved_draft = self.query_one(AnswerEditor).text
             else:
                 self.query_one(VoicePanel).refine_saved(saved)
             self._show_card(saved)

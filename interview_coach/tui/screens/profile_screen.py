@@ -28,6 +28,10 @@ from interview_coach.tui.widgets.app_header import AppHeader
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
+# Longest entries the form takes (characters): Input refuses a key or paste past them.
+NAME_MAX = 60
+FIELD_MAX = 40
+DETAIL_MAX = 200
 
 
 class ProfileScreen(Screen):
@@ -58,7 +62,10 @@ class ProfileScreen(Screen):
             yield Static(intro, classes="title")
             with Grid(id="basics"):
                 yield Static("Name (optional)")
-                yield Input(profile.name or "", id="name", placeholder="e.g. Sam")
+                # A name is greeted on Home: a paste of a whole answer stops here.
+                yield Input(
+                    profile.name or "", id="name", placeholder="e.g. Sam", max_length=NAME_MAX
+                )
                 yield Static("Applicant type")
                 yield SafeSelect(
                     [(APPLICANT_LABELS[t], t) for t in APPLICANT_TYPES],
@@ -85,7 +92,7 @@ class ProfileScreen(Screen):
                 )
                 yield Static("Exam (if any)")
                 # Placeholders say "e.g.": plain "Step 1" in grey read as a filled-in value.
-                yield Input(id="flag-exam", placeholder="e.g. Step 1")
+                yield Input(id="flag-exam", placeholder="e.g. Step 1", max_length=FIELD_MAX)
                 yield Static("Date (YYYY-MM)")
                 yield Input(id="flag-date", placeholder="e.g. 2021-06")
                 yield Static("From (YYYY-MM)")
@@ -93,7 +100,11 @@ class ProfileScreen(Screen):
                 yield Static("To (YYYY-MM)")
                 yield Input(id="flag-end", placeholder="e.g. 2022-09")
                 yield Static("Detail")
-                yield Input(id="flag-detail", placeholder="e.g. passed on second attempt")
+                yield Input(
+                    id="flag-detail",
+                    placeholder="e.g. passed on second attempt",
+                    max_length=DETAIL_MAX,
+                )
             with Horizontal(id="profile-buttons"):
                 yield Button("Add red flag", id="add-flag")
                 yield Button("Save profile", variant="primary", id="save")
