@@ -59,3 +59,25 @@ def test_progress_counts_a_question_with_a_follow_up_once(data_home):
     series = coach.dimension_series("exam_failure")
     assert all(len(scores) == 1 for scores in series.values())
     coach.close()
+
+
+def test_a_reply_about_residency_does_not_excuse_blame_it_never_took_back(rubrics):
+    """Found by hand: added to an answer that blamed its school, one sentence about
+    reading films on call lifted non-defensiveness from partial 60 to strong 84."""
+    first_text = (
+        "so um i did not pass step one the first time, that was june twenty twenty one. "
+        "honestly the school didnt prepare us at all and the testing center was a mess, but i "
+        "guess i also didnt do enough questions. after that i did uworld every day with a study "
+        "partner and passed in october with a two twenty nine. i think it made me more "
+        "resilient for residency."
+    )
+    first = score_answer(first_text, "exam_failure", rubrics)
+    assert first.dimensions["non_defensiveness"].level == "partial"
+    reply = (
+        "on call in radiology i would read every film with the same search pattern and check "
+        "my misses the next morning, the way i reviewed every missed question."
+    )
+    card = score_follow_up(first_text, first, reply, rubrics)
+    assert card.probed == "tie_back" and card.gain["tie_back"] > 0
+    assert card.dimensions["non_defensiveness"].level == "partial"
+    assert card.gain["non_defensiveness"] <= 0
