@@ -21,6 +21,12 @@ from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED, AnswerRefined
 from interview_coach.tui.screens.closing import close, is_closing
+from interview_coach.tui.screens.practice_drafts import (
+    AUTOSAVE_S,
+    DRAFT_SLOT,
+    DraftKeeping,
+    write_draft,
+)
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
 from interview_coach.tui.widgets.answer_pane import AnswerPane
@@ -29,18 +35,9 @@ from interview_coach.tui.widgets.safe_select import SafeSelect
 from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 FOR_ME = "__for_me__"
-DRAFT_SLOT = "practice"
-AUTOSAVE_S = 2.0
 
 
-def write_draft(store, text: str, question: AskedQuestion, prompt: str) -> None:
-    if text.strip():
-        store.save_draft(DRAFT_SLOT, text, question.topic, question.id, prompt)
-    else:
-        store.clear_draft(DRAFT_SLOT)
-
-
-class PracticeScreen(VoiceModeMixin, Screen):
+class PracticeScreen(DraftKeeping, VoiceModeMixin, Screen):
     CSS_PATH = "practice_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Score"),
@@ -225,23 +222,6 @@ class PracticeScreen(VoiceModeMixin, Screen):
             answer.delivery,
         )
 
-    # -- drafts ------------------------------------------------------------------
-    @work(thread=True, exit_on_error=False, group="draft")
-    def restore_draft(self) -> dict[str, Any] | None:
-        return self.app.coach.store().load_draft(DRAFT_SLOT)
-
-    @work(thread=True, exit_on_error=False, group="draft-save")
-    def save_draft(self, text: str, question: AskedQuestion, prompt: str) -> None:
-        write_draft(self.app.coach.store(), text, question, prompt)
-
-    def autosave(self) -> None:
-        if self.saving:  # the answer is being saved; its draft is cleared with it
-            return
-        text = self.query_one(AnswerEditor).text
-        if self.question is not None and text != self._saved_draft:
-            self._saved_draft = text
-            self.save_draft(text, self.question, self.prompt_text)
-
     # -- scoring -----------------------------------------------------------------
     def action_submit(self) -> None:
         if self.saving or self.question is None:
@@ -314,24 +294,6 @@ class PracticeScreen(VoiceModeMixin, Screen):
         if self.followed is not None and self.followed.answer_id == refined.answer_id:
             self.followed = saved  # a follow-up reply is judged with what was said
         return False
-
-    def _apply_draft(self, draft: dict[str, Any] | None) -> None:
-        coach = self.app.coach
-        handover = getattr(self.app, "draft_handover", None)
-        if handover is not None:  # newer than (or the same as) what the database said
-            self.app.draft_handover = None
-            draft = handover if handover["text"].strip() else None
-        if draft and draft.get("question_id"):
-            try:
-                question = coach.question(draft["question_id"])
-            except Exception:  # the bank changed since the draft; start fresh
-                question = None
-            if question is not None:
-                self._saved_draft = draft["text"]
-                self.show_question(question, draft.get("question_text"), keep_text=draft["text"])
-                self.notify("Restored your unsaved answer from last time.")
-                return
-        self.show_question()
 
     def _show_card(self, saved: SavedAnswer) -> None:
         from interview_coach.tui.screens.card_screen import CardScreen
