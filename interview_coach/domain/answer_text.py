@@ -192,5 +192,14 @@ def sentence_at(sentences: tuple[Sentence, ...] | list[Sentence], offset: int) -
     return max(0, len(sentences) - 1)
 
 
+def whole_phrases(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex matching any of ``phrases`` as whole words, longest first, any run of
+    spaces between their words (for word lists an advisor edits in a data file)."""
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return rf"(?<![\w'])(?:{alternatives})(?![\w'])"
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9']+", text))

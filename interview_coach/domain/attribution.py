@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview_coach.domain.answer_text import whole_phrases
 from interview_coach.domain.datafiles import DataFileError, check_keys, expect_str_list, read_toml
 
 if TYPE_CHECKING:
@@ -56,11 +57,7 @@ class Markers:
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
-            alternatives = "|".join(
-                r"\s+".join(re.escape(w) for w in p.split())
-                for p in sorted(phrases, key=len, reverse=True)
-            )
-            self._patterns[kind] = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])", re.I)
+            self._patterns[kind] = re.compile(whole_phrases(phrases), re.I)
 
     def found(self, kind: str, text: str) -> bool:
         return bool(self._patterns[kind].search(text))

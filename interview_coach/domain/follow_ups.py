@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interview_coach.domain.conversation import default_script
-from interview_coach.domain.results import ScoreCard
+from interview_coach.domain.results import LEVELS, ScoreCard
 from interview_coach.domain.rubric import DIMENSIONS, Rubrics
-from interview_coach.domain.scoring import length_penalty, score_answer
+from interview_coach.domain.scoring import overall_score, score_answer
 
 JOIN = "\n\n"
 
@@ -53,17 +53,13 @@ def score_follow_up(
         **options,  # type: ignore[arg-type]
     )
     probed = probed_dimension(previous_card, rubrics)
-    alone = score_answer(reply, previous_card.topic, rubrics, question_id=previous_card.question_id)
-    combined = _gains_the_reply_earns(combined, previous_card, alone, probed, rubrics)
+    combined = _gains_the_reply_earns(combined, previous_card, reply, probed, rubrics)
     gain = {d: combined.dimensions[d].score - previous_card.dimensions[d].score for d in DIMENSIONS}
     return replace(combined, follows=question, probed=probed, gain=gain)
 
 
-LEVEL_RANK = {"missing": 0, "partial": 1, "strong": 2}
-
-
 def _gains_the_reply_earns(
-    combined: ScoreCard, previous: ScoreCard, alone: ScoreCard, probed: str | None, rubrics: Rubrics
+    combined: ScoreCard, previous: ScoreCard, reply: str, probed: str | None, rubrics: Rubrics
 ) -> ScoreCard:
     """The model reads the whole text, and more text dilutes it: one neutral sentence
     about residency, added to an answer that blamed its school, once lifted
@@ -71,14 +67,19 @@ def _gains_the_reply_earns(
     not ask about rises only if the reply, read alone, earns that level itself (a
     reply describing the changes when asked about residency still counts for them);
     otherwise it keeps the first answer's result. A loss always stands."""
+    rose = [
+        d
+        for d in DIMENSIONS
+        if d != probed and combined.dimensions[d].score > previous.dimensions[d].score
+    ]
+    if not rose:
+        return combined
+    alone = score_answer(reply, previous.topic, rubrics, question_id=previous.question_id)
     dimensions = dict(combined.dimensions)
-    for d in DIMENSIONS:
-        rose = combined.dimensions[d].score > previous.dimensions[d].score
-        earned = LEVEL_RANK[alone.dimensions[d].level] >= LEVEL_RANK[combined.dimensions[d].level]
-        if d != probed and rose and not earned:
+    for d in rose:
+        if LEVELS.index(alone.dimensions[d].level) < LEVELS.index(dimensions[d].level):
             dimensions[d] = previous.dimensions[d]
     if dimensions == combined.dimensions:
         return combined
-    overall = round(sum(rubrics.weights[d] * dimensions[d].score for d in DIMENSIONS))
-    penalty = length_penalty(combined.word_count)
-    return replace(combined, dimensions=dimensions, overall=max(0, overall - penalty))
+    overall = overall_score(dimensions, combined.word_count, rubrics)
+    return replace(combined, dimensions=dimensions, overall=overall)

@@ -262,7 +262,8 @@ def read_clauses(
     if not spans:
         return []
     texts = [answer[s:e] for _, s, e in spans]
-    written = [(spoken or default_spoken_forms()).as_written(t) for t in texts]
+    spoken = spoken or default_spoken_forms()
+    written = [spoken.as_written(t) for t in texts]
     matrix, rows = _bank_matrix(bank, vectors)
     # Bank x clauses (this orientation is several times faster with OpenBLAS here).
     embedded = vectors.embed(written)

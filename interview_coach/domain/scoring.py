@@ -87,8 +87,7 @@ def score_answer(
         results[name] = RubricResult(
             name, score, level, tuple(evidence), rubrics.advice_for(topic, name, reason)
         )
-    overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
-    overall = max(0, overall - length_penalty(word_count(answer)))
+    overall = overall_score(results, word_count(answer), rubrics)
     flags = _flags(reading, spoken_seconds)
     if profile is not None:
         flags.extend(check_consistency(answer, topic, profile))
@@ -102,6 +101,12 @@ def score_answer(
         outline=outline(analysis),
         word_count=word_count(answer),
     )
+
+
+def overall_score(results: dict[str, RubricResult], words: int, rubrics: Rubrics) -> int:
+    """The weighted dimension scores, less what running far past the length costs."""
+    overall = round(sum(rubrics.weights[d] * results[d].score for d in DIMENSIONS))
+    return max(0, overall - length_penalty(words))
 
 
 def length_penalty(words: int) -> int:

@@ -18,16 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from interview_coach.domain.answer_text import whole_phrases
 from interview_coach.domain.datafiles import DataFileError, check_keys, expect_str_list, read_toml
 
 # A word said twice or more in a row ("the the", "i, i"): a stammer in speech.
 _STAMMER = re.compile(r"(?<![\w'])([\w']+)(?:,?\s+\1)+(?![\w'])", re.I)
-
-
-def _words(phrases: list[str] | tuple[str, ...]) -> str:
-    return "|".join(
-        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
-    )
 
 
 @dataclass(frozen=True)
@@ -38,10 +33,9 @@ class SpokenForms:
     _spoken: re.Pattern[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        filler = rf"(?<![\w'])(?:{_words(self.fillers)})(?![\w'])[,.]?\s*"
-        spoken = rf"(?<![\w'])(?:{_words(tuple(self.written))})(?![\w'])"
-        object.__setattr__(self, "_filler", re.compile(filler, re.I))
-        object.__setattr__(self, "_spoken", re.compile(spoken))
+        filler = re.compile(whole_phrases(self.fillers) + r"[,.]?\s*", re.I)
+        object.__setattr__(self, "_filler", filler)
+        object.__setattr__(self, "_spoken", re.compile(whole_phrases(tuple(self.written))))
 
     def as_written(self, clause: str) -> str:
         """The clause without fillers or stammers, lowercase spoken forms written out,

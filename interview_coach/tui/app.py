@@ -117,7 +117,7 @@ class CoachApp(App):
         change = (
             f"overall {message.before} -> {after}"
             if after != message.before
-            else (f"overall still {after}")
+            else f"overall still {after}"
         )
         where = "the card now shows it" if shown else "Review shows it"
         self.notify(
