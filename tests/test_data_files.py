@@ -9,7 +9,8 @@ import pytest
 
 from interview_coach.domain.bank import REQUIRED_TOPICS, load_bank
 from interview_coach.domain.datafiles import DataFileError
-from interview_coach.domain.rubric import DIMENSIONS, load_rubrics
+from interview_coach.domain.results import DIMENSIONS
+from interview_coach.domain.rubric import load_rubrics
 from interview_coach.locations import bundled_data_dir
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interview_coach.domain.conversation import default_script
-from interview_coach.domain.results import LEVELS, ScoreCard
-from interview_coach.domain.rubric import DIMENSIONS, Rubrics
+from interview_coach.domain.results import DIMENSIONS, LEVELS, ScoreCard
+from interview_coach.domain.rubric import Rubrics
 from interview_coach.domain.scoring import overall_score, score_answer
 
 JOIN = "\n\n"

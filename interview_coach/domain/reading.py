@@ -13,8 +13,9 @@ from interview_coach.domain import dimensions
 from interview_coach.domain.analysis import Analysis, analyse
 from interview_coach.domain.attribution import Markers, default_markers
 from interview_coach.domain.judgment import features
+from interview_coach.domain.results import DIMENSIONS
 from interview_coach.domain.roles import Clause, read_clauses
-from interview_coach.domain.rubric import DIMENSIONS, Rubrics
+from interview_coach.domain.rubric import Rubrics
 from interview_coach.domain.sentence_vectors import sentence_vectors
 
 RULES = {

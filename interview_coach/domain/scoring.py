@@ -14,8 +14,8 @@ from interview_coach.domain.judgment import level_and_score
 from interview_coach.domain.length import length_target
 from interview_coach.domain.profile import Profile
 from interview_coach.domain.reading import Reading, read_answer
-from interview_coach.domain.results import Flag, RubricResult, ScoreCard, level_for
-from interview_coach.domain.rubric import DIMENSIONS, Rubrics
+from interview_coach.domain.results import DIMENSIONS, Flag, RubricResult, ScoreCard, level_for
+from interview_coach.domain.rubric import Rubrics
 
 MAX_ANSWER_CHARS = 20_000
 MAX_FAILURE_SENTENCES = 3
