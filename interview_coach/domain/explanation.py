@@ -36,6 +36,7 @@ MAX_PER_ROLE = 2
 # Below this a clause is not "nearly" in a role: quoting it as one would mislabel it.
 NEAR_ENOUGH = 0.2
 WEAK_READING = "the nearest to {reason}, but not clearly one"
+PARTLY_READING = "partly {reason}"
 
 
 def clauses_in_role(reading: Reading, role: str) -> list[int]:
@@ -64,6 +65,11 @@ def evidence_for(
         said = _mechanism_evidence(dimension, reading)
         taken = {e.start for e in said}
         evidence = [e for e in evidence if e.start not in taken] + said
+        if not any(e.effect == "-" for e in evidence):
+            # The level fell, yet no clause reads mainly against it ("There were
+            # misunderstandings on both sides" reads as vague as much as blaming):
+            # quote the clause nearest a harmful role, said as partly that.
+            evidence.extend(_nearest(dimension, reading, reasons, effect="-"))
     if level != "missing":
         rule_evidence = reading.rules[dimension][1]
         evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
@@ -105,12 +111,14 @@ def _nearest(
     reasons: dict[str, str],
     threshold: float = NEAR_ENOUGH,
     weak: bool = False,
+    effect: str = "+",
 ) -> list[Evidence]:
+    """The clause nearest a role speaking for (or, with ``effect="-"``, against) the dimension."""
     best = max(
         (
             (clause.probabilities[role], clause.index, role)
-            for role, effect in DIMENSION_ROLES[dimension]
-            if effect == "+"
+            for role, role_effect in DIMENSION_ROLES[dimension]
+            if role_effect == effect
             for clause in reading.clauses
         ),
         default=None,
@@ -118,6 +126,9 @@ def _nearest(
     if best is None or best[0] < threshold:
         return []
     clause = reading.clauses[best[1]]
+    if effect == "-":
+        why = PARTLY_READING.format(reason=reasons[best[2]])
+        return [_clause_evidence(reading.analysis.answer, clause, "-", why)]
     if weak:
         why = WEAK_READING.format(reason=reasons[best[2]])
         return [_clause_evidence(reading.analysis.answer, clause, "-", why)]
