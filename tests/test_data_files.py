@@ -11,6 +11,7 @@ from interview_coach.domain.bank import REQUIRED_TOPICS, load_bank
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.results import DIMENSIONS
 from interview_coach.domain.rubric import load_rubrics
+from interview_coach.domain.scoring import score_answer
 from interview_coach.locations import bundled_data_dir
 
 
@@ -92,3 +93,37 @@ def test_markers_file_without_its_card_lines_is_refused(tmp_path):
     path.write_text(text[: text.index("[card]")])
     with pytest.raises(DataFileError, match=r"judgment_markers\.toml: \[card\] needs"):
         load_rubrics(folder)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (('role = "overshare"', 'role = "oversharing"'), "unknown role 'oversharing'"),
+        (('highest = "partial"', 'highest = "strong"'), "'highest' must be missing or partial"),
+        (("at_least = 0.9", "at_least = 9"), r"'at_least' must be a number in \(0, 1\]"),
+    ],
+)
+def test_a_cap_an_advisor_mistypes_is_refused_with_the_reason(tmp_path, edit, message):
+    folder = _copy(tmp_path, "rubrics")
+    path = folder / "caps.toml"
+    path.write_text(path.read_text().replace(*edit))
+    with pytest.raises(DataFileError, match=rf"caps\.toml: cap #1.*{message}"):
+        load_rubrics(folder)
+
+
+def test_a_cap_holds_a_dimension_whatever_the_model_says(tmp_path):
+    answer = (
+        "I failed Step 1 in June 2021 because I never took a timed practice exam. I now do "
+        "two timed blocks every morning and passed in January with a 236."
+    )
+    folder = _copy(tmp_path, "rubrics")
+    free = score_answer(answer, "exam_failure", load_rubrics(folder))
+    (folder / "caps.toml").write_text(
+        '[[cap]]\nrole = "fact"\nat_least = 0.5\ndimension = "acknowledgment"\n'
+        'highest = "missing"\n'
+    )
+    capped = score_answer(answer, "exam_failure", load_rubrics(folder))
+    assert free.dimensions["acknowledgment"].level == "strong"
+    assert capped.dimensions["acknowledgment"].level == "missing"
+    assert capped.dimensions["acknowledgment"].score <= 39
+    assert capped.dimensions["corrective_action"] == free.dimensions["corrective_action"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from interview_coach.domain.answer_text import normalise
 from interview_coach.domain.attribution import Markers, load_markers
+from interview_coach.domain.caps import Cap, load_caps
 from interview_coach.domain.cues import CueMatcher
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
@@ -49,6 +50,7 @@ NOT_TOPICS = frozenset(
         "length.toml",
         "judgment_markers.toml",
         "spoken_forms.toml",
+        "caps.toml",
     }
 )
 
@@ -73,6 +75,8 @@ class Rubrics:
     markers: Markers | None = None
     # How a spoken clause is read as written before its role is judged: spoken_forms.toml.
     spoken: SpokenForms | None = None
+    # Ceilings LABELLING.md applies whatever the model says: caps.toml.
+    caps: tuple[Cap, ...] = ()
 
     def topic(self, topic_id: str) -> TopicRubric:
         try:
@@ -157,6 +161,7 @@ def load_rubrics(folder: Path) -> Rubrics:
         generic_tie_backs=generic,
         markers=load_markers(folder / "judgment_markers.toml"),
         spoken=load_spoken_forms(folder / "spoken_forms.toml"),
+        caps=load_caps(folder / "caps.toml"),
     )
 
 

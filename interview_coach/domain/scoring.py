@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from interview_coach.domain.analysis import Analysis
 from interview_coach.domain.answer_text import word_count
+from interview_coach.domain.caps import apply_caps
 from interview_coach.domain.consistency import check_consistency
 from interview_coach.domain.explanation import evidence_for, reason_for
 from interview_coach.domain.judgment import level_and_score
@@ -82,6 +83,7 @@ def score_answer(
             model = rubrics.judgment.dimensions[name]
             probabilities = model.probabilities(reading.features, reading.wording)
             level, score = level_and_score(probabilities)
+            level, score = apply_caps(name, level, score, reading.clauses, rubrics.caps)
             evidence = evidence_for(name, level, reading, rubrics.roles.reasons)
             reason = reason_for(name, level, reading)
         results[name] = RubricResult(
