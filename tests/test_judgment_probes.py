@@ -239,3 +239,31 @@ def test_blame_said_with_a_negative_contraction_is_read(didnt, rubrics):
     assert any("school" in t for t in blamed)
     calm = score_answer(owned_only, "exam_failure", rubrics).dimensions["non_defensiveness"]
     assert card.dimensions["non_defensiveness"].score <= calm.score - 10
+
+
+def test_a_card_never_praises_calm_beside_a_clause_it_reads_as_blame(rubrics):
+    """Found by hand in the app: "There were misunderstandings on both sides" was
+    quoted as partly blaming while the cue rules' "calm and factual: no blame" was
+    shown for the same dimension; the development corpus must hold no such card."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from corpus_loader import development_set, scoring_specialty
+
+    probe = (
+        "I was out of clinical training from January to September 2022. There were "
+        "misunderstandings on both sides about my visa paperwork. During those months I worked "
+        "as a research assistant in a neuroradiology lab three days a week."
+    )
+    card = score_answer(probe, "gap", rubrics)
+    said = reasons(card, "non_defensiveness")
+    assert any("misunderstandings" in text and "blam" in why for text, why in said.items())
+    for answer in [*development_set()[::5], None]:
+        if answer is not None:
+            specialty = scoring_specialty(answer, rubrics.specialties)
+            card = score_answer(answer.text, answer.topic, rubrics, specialty=specialty)
+        evidence = card.dimensions["non_defensiveness"].evidence
+        praised = [e.text for e in evidence if e.effect == "+" and "no blame" in e.reason]
+        against = [e.text for e in evidence if e.effect == "-"]
+        assert not (praised and against), (answer.id if answer else "probe", praised, against)

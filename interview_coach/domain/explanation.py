@@ -75,8 +75,12 @@ def evidence_for(
         evidence.extend(item for item in rule_evidence if item.reason in SPECIFIC_REASONS)
         if not any(e.effect == "+" for e in evidence):
             # Nothing read clearly in this dimension's favour: a clause nearly in a
-            # favourable role, else what the cue rules saw (e.g. "calm and factual").
-            evidence.extend(_nearest(dimension, reading, reasons) or rule_evidence[:2])
+            # favourable role, else what the cue rules saw (e.g. "calm and factual"),
+            # unless a clause is already quoted against it: the rules' praise beside
+            # "partly reads as blaming" would contradict the card.
+            against = any(e.effect == "-" for e in evidence)
+            fallback = [] if against else rule_evidence[:2]
+            evidence.extend(_nearest(dimension, reading, reasons) or fallback)
         if not evidence:
             # The level rests on weak signals: show the nearest clause, said as such.
             evidence.extend(_nearest(dimension, reading, reasons, threshold=0.0, weak=True))
