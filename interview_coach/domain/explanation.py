@@ -109,16 +109,12 @@ def _mechanism_evidence(dimension: str, reading: Reading) -> list[Evidence]:
     return found
 
 
-def _nearest(
-    dimension: str,
-    reading: Reading,
-    reasons: dict[str, str],
-    threshold: float = NEAR_ENOUGH,
-    weak: bool = False,
-    effect: str = "+",
-) -> list[Evidence]:
-    """The clause nearest a role speaking for (or, with ``effect="-"``, against) the dimension."""
-    best = max(
+def _nearest_reading(
+    dimension: str, reading: Reading, effect: str
+) -> tuple[float, int, str] | None:
+    """(probability, clause index, role) of the clause nearest a role speaking for (+)
+    or against (-) the dimension."""
+    return max(
         (
             (clause.probabilities[role], clause.index, role)
             for role, role_effect in DIMENSION_ROLES[dimension]
@@ -127,6 +123,18 @@ def _nearest(
         ),
         default=None,
     )
+
+
+def _nearest(
+    dimension: str,
+    reading: Reading,
+    reasons: dict[str, str],
+    threshold: float = NEAR_ENOUGH,
+    weak: bool = False,
+    effect: str = "+",
+) -> list[Evidence]:
+    """The nearest clause as evidence, if it is near enough (``_nearest_reading``)."""
+    best = _nearest_reading(dimension, reading, effect)
     if best is None or best[0] < threshold:
         return []
     clause = reading.clauses[best[1]]
@@ -169,6 +177,9 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
         for role in ("blame", "self_pity", "minimising"):
             if has[role]:
                 return role
+        nearest = _nearest_reading(dimension, reading, "-")
+        if nearest is not None and nearest[0] >= NEAR_ENOUGH:
+            return nearest[2]  # the clause the card quotes as partly that role
         if has["own_cause"]:
             return "strong"  # a cause is owned and nothing pulls it down: say so
         return rule_reason if rule_reason not in ("strong",) else "no_cause"
