@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from interview_coach.domain.follow_ups import score_follow_up
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.scoring import score_answer
@@ -73,6 +75,9 @@ def test_a_reply_about_residency_does_not_excuse_blame_it_never_took_back(rubric
     )
     first = score_answer(first_text, "exam_failure", rubrics)
     assert first.dimensions["non_defensiveness"].level == "partial"
+    # The interviewer asks about residency (whichever dimension the card found weakest).
+    asked_about_residency = rubrics.topic("exam_failure").follow_up["tie_back"]
+    first = dataclasses.replace(first, follow_up=asked_about_residency)
     reply = (
         "on call in radiology i would read every film with the same search pattern and check "
         "my misses the next morning, the way i reviewed every missed question."
