@@ -8,6 +8,7 @@ thousands of other sentences and answers).
 from __future__ import annotations
 
 import pytest
+from corpus_loader import development_set, scoring_specialty
 
 from interview_coach.domain.scoring import score_answer
 
@@ -245,12 +246,6 @@ def test_a_card_never_praises_calm_beside_a_clause_it_reads_as_blame(rubrics):
     """Found by hand in the app: "There were misunderstandings on both sides" was
     quoted as partly blaming while the cue rules' "calm and factual: no blame" was
     shown for the same dimension; the development corpus must hold no such card."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from corpus_loader import development_set, scoring_specialty
-
     probe = (
         "I was out of clinical training from January to September 2022. There were "
         "misunderstandings on both sides about my visa paperwork. During those months I worked "

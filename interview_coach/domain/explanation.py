@@ -137,14 +137,11 @@ def _nearest(
     best = _nearest_reading(dimension, reading, effect)
     if best is None or best[0] < threshold:
         return []
-    clause = reading.clauses[best[1]]
-    if effect == "-":
-        why = PARTLY_READING.format(reason=reasons[best[2]])
-        return [_clause_evidence(reading.analysis.answer, clause, "-", why)]
-    if weak:
-        why = WEAK_READING.format(reason=reasons[best[2]])
-        return [_clause_evidence(reading.analysis.answer, clause, "-", why)]
-    return [_clause_evidence(reading.analysis.answer, clause, "+", reasons[best[2]])]
+    clause, reason = reading.clauses[best[1]], reasons[best[2]]
+    if effect == "+" and not weak:
+        return [_clause_evidence(reading.analysis.answer, clause, "+", reason)]
+    template = PARTLY_READING if effect == "-" else WEAK_READING
+    return [_clause_evidence(reading.analysis.answer, clause, "-", template.format(reason=reason))]
 
 
 def _clause_evidence(answer: str, clause: Clause, effect: str, reason: str) -> Evidence:
