@@ -1,7 +1,8 @@
 """Practice's draft: autosaved every two seconds, offered back next time.
 
 A closed terminal or a crash never loses a half-written answer; an answer that was
-scored is never offered back as one. A mixin of ``PracticeScreen``, which provides
+scored is never offered back as one; skipping or changing topic asks before it
+discards one. A mixin of ``PracticeScreen``, which provides
 ``question``, ``prompt_text``, ``saving``, ``_saved_draft`` and ``show_question``.
 """
 
@@ -12,7 +13,9 @@ from typing import Any
 from textual import work
 
 from interview_coach.domain.selection import AskedQuestion
+from interview_coach.tui.screens.confirm_modal import ConfirmModal, first_words
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
+from interview_coach.tui.widgets.voice_panel import VoicePanel
 
 DRAFT_SLOT = "practice"
 AUTOSAVE_S = 2.0
@@ -26,7 +29,7 @@ def write_draft(store, text: str, question: AskedQuestion, prompt: str) -> None:
 
 
 class DraftKeeping:
-    """Restore, autosave and hand over Practice's unsent answer."""
+    """Restore, autosave and hand over Practice's unsent answer; ask before discarding it."""
 
     @work(thread=True, exit_on_error=False, group="draft")
     def restore_draft(self) -> dict[str, Any] | None:
@@ -61,3 +64,52 @@ class DraftKeeping:
                 self.notify("Restored your unsaved answer from last time.")
                 return
         self.show_question()
+
+    def hand_over_draft(self, text: str) -> None:
+        """On leaving: write the draft in an app worker and hand it over in memory."""
+        if self.question is not None and text != self._saved_draft:
+            # An app worker, not a screen one: it must outlive this screen.
+            store, question, prompt = self.app.coach.store(), self.question, self.prompt_text
+            # The next Practice may read the database before this write lands: hand the
+            # draft over in memory too (the UI thread sets it, the next screen takes it).
+            self.app.draft_handover = {
+                "text": text,
+                "question_id": question.id,
+                "question_text": prompt,
+            }
+            self.app.run_worker(
+                lambda: write_draft(store, text, question, prompt),
+                thread=True,
+                group="draft-save",
+                exit_on_error=False,
+            )
+
+    def unless_work_is_lost(self, doing: str, then, otherwise=None) -> None:
+        """Run ``then`` at once when nothing typed or spoken would be lost, else ask first."""
+        text = self.query_one(AnswerEditor).text
+        recording = self.query_one(VoicePanel).recording
+        if not text.strip() and not recording:
+            then()
+            return
+        what = (
+            "the answer you are recording"
+            if recording
+            else f'your {len(text.split())}-word answer ("{first_words(text)}")'
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                if recording:
+                    self.query_one(VoicePanel).cancel()
+                then()
+            elif otherwise is not None:
+                otherwise()
+
+        self.app.push_screen(
+            ConfirmModal(
+                f"{doing} and discard {what}? Ctrl+S scores it instead.",
+                yes_label="Discard (y)",
+                no_label="Keep it",
+            ),
+            answer,
+        )

@@ -25,7 +25,6 @@ from interview_coach.tui.screens.practice_drafts import (
     AUTOSAVE_S,
     DRAFT_SLOT,
     DraftKeeping,
-    write_draft,
 )
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_editor import AnswerEditor
@@ -122,71 +121,24 @@ class PracticeScreen(DraftKeeping, VoiceModeMixin, Screen):
         def stay() -> None:
             select.value = self.topic
 
-        self._unless_work_is_lost("Change topic", switch, stay)
+        self.unless_work_is_lost("Change topic", switch, stay)
 
     def action_next_question(self) -> None:
         def skip() -> None:
             self.previous_card = None
             self.show_question()
 
-        self._unless_work_is_lost("Skip to the next question", skip)
-
-    def _unless_work_is_lost(self, doing: str, then, otherwise=None) -> None:
-        """Run ``then`` at once when nothing typed or spoken would be lost, else ask first."""
-        from interview_coach.tui.screens.confirm_modal import ConfirmModal, first_words
-
-        text = self.query_one(AnswerEditor).text
-        recording = self.query_one(VoicePanel).recording
-        if not text.strip() and not recording:
-            then()
-            return
-        what = (
-            "the answer you are recording"
-            if recording
-            else f'your {len(text.split())}-word answer ("{first_words(text)}")'
-        )
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                if recording:
-                    self.query_one(VoicePanel).cancel()
-                then()
-            elif otherwise is not None:
-                otherwise()
-
-        self.app.push_screen(
-            ConfirmModal(
-                f"{doing} and discard {what}? Ctrl+S scores it instead.",
-                yes_label="Discard (y)",
-                no_label="Keep it",
-            ),
-            answer,
-        )
+        self.unless_work_is_lost("Skip to the next question", skip)
 
     def action_leave(self) -> None:
         """Esc: back home. Typed work is kept as a draft, offered back next time."""
         if is_closing(self):
             return
         if self.query_one(VoicePanel).recording:
-            self._unless_work_is_lost("Go back home", lambda: close(self))
+            self.unless_work_is_lost("Go back home", lambda: close(self))
             return
         text = self.query_one(AnswerEditor).text
-        if self.question is not None and text != self._saved_draft:
-            # An app worker, not a screen one: it must outlive this screen.
-            store, question, prompt = self.app.coach.store(), self.question, self.prompt_text
-            # The next Practice may read the database before this write lands: hand the
-            # draft over in memory too (the UI thread sets it, the next screen takes it).
-            self.app.draft_handover = {
-                "text": text,
-                "question_id": question.id,
-                "question_text": prompt,
-            }
-            self.app.run_worker(
-                lambda: write_draft(store, text, question, prompt),
-                thread=True,
-                group="draft-save",
-                exit_on_error=False,
-            )
+        self.hand_over_draft(text)
         if text.strip():
             self.app.notify("Your unsent answer is kept as a draft; Practice offers it back.")
         close(self)
