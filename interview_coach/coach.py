@@ -7,21 +7,14 @@ the TUI stay thin and behave identically. Nothing here imports Textual or audio.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interview_coach import locations
+from interview_coach.coach_history import HistoryReading
 from interview_coach.domain.bank import QuestionBank, default_bank
 from interview_coach.domain.follow_ups import JOIN, score_follow_up
-from interview_coach.domain.practice_plan import (
-    PlanItem,
-    practice_plan,
-    series_by_dimension,
-    streak_days,
-)
 from interview_coach.domain.profile import Profile, load_profile, profile_to_toml
-from interview_coach.domain.progress import TopicProgress, topic_progress
 from interview_coach.domain.results import ScoreCard
 from interview_coach.domain.rubric import Rubrics, default_rubrics
 from interview_coach.domain.scoring import score_answer
@@ -33,7 +26,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Coach:
+class Coach(HistoryReading):
     bank: QuestionBank
     rubrics: Rubrics
     profile: Profile | None = None
@@ -247,27 +240,13 @@ class Coach:
         )
         return SavedAnswer(card, saved, text, prompt, session_id, answer_id, delivery, followed)
 
-    def refine(
-        self,
-        answer_id: int,
-        answer: str,
-        topic: str,
-        question_id: str | None = None,
-        delivery: dict[str, Any] | None = None,
-        followed: dict[str, Any] | None = None,
-    ) -> ScoreCard | None:
-        """Re-score a saved spoken answer with a better transcript and store both in
-        place of the live ones; None when the answer was deleted meanwhile. A follow-up
-        reply is re-judged (and saved) together with the answer it follows."""
-        stored = self._rejudge(answer_id, answer, topic, question_id, delivery, followed)
-        return stored[0] if stored is not None else None
-
     def refine_saved(
         self, saved: SavedAnswer, reply: str, delivery: dict[str, Any] | None
     ) -> SavedAnswer | None:
-        """``refine`` for an answer a screen still holds: the same answer with the
-        better transcript, its card and what was stored (joined to the answer it
-        follows, for a follow-up reply); None when it was deleted meanwhile."""
+        """Re-score an answer a screen still holds with a better transcript and store
+        both in place of the live ones: the same answer with its new card and what was
+        stored (a follow-up reply is re-judged together with the answer it follows);
+        None when it was deleted meanwhile."""
         followed = saved.followed.as_followed() if saved.followed is not None else None
         card = saved.card
         stored = self._rejudge(
@@ -290,75 +269,6 @@ class Coach:
         card, text = self.judge(reply, topic, question_id, followed, spoken_seconds=seconds)
         replaced = self.store().replace_answer(answer_id, card.to_json(), text, delivery)
         return (card, text) if replaced else None
-
-    def counted_answers(self, answers: list | None = None) -> list:
-        """The history as progress counts it: one entry per question answered, where a
-        follow-up reply's card (judged with the answer it follows) replaces that answer."""
-        kept: list = []
-        for answer in sorted(self.store().answers() if answers is None else answers, key=_by_id):
-            previous = kept[-1] if kept else None
-            if (
-                answer.card.get("follows")
-                and previous is not None
-                and previous.session_id == answer.session_id
-                and previous.question_id == answer.question_id
-            ):
-                kept[-1] = answer
-            else:
-                kept.append(answer)
-        return kept
-
-    def overview(self) -> tuple[list[tuple[str, float, int]], list[PlanItem]]:
-        """Weakest topics and the practice plan from one read of the history."""
-        answers = self.counted_answers()
-        return self.topic_averages(answers), self.plan(answers)
-
-    def topic_averages(self, answers: list | None = None) -> list[tuple[str, float, int]]:
-        """(topic, mean overall, answers) for practised topics, weakest first."""
-        totals: dict[str, list[int]] = {}
-        for answer in self.counted_answers() if answers is None else answers:
-            totals.setdefault(answer.topic, []).append(answer.overall)
-        rows = [(t, sum(v) / len(v), len(v)) for t, v in totals.items()]
-        return sorted(rows, key=lambda row: row[1])
-
-    def plan(self, answers: list | None = None) -> list[PlanItem]:
-        """Topics in the order to practise them (spaced repetition over past scores)."""
-        answers = self.counted_answers() if answers is None else answers
-        history = [(a.created_at, a.topic, a.overall) for a in answers]
-        now = clock().astimezone(UTC).replace(tzinfo=None)
-        mine = [f.kind for f in self.profile.red_flags] if self.profile else None
-        topics = list(self.bank.topics)
-        if not mine:  # no red flags: start with topics whose questions presume none
-            topics.sort(key=lambda t: not any(q.general for q in self.bank.topic(t).questions))
-        return practice_plan(history, topics, now, mine)
-
-    def progress(self) -> tuple[list[TopicProgress], int, list[PlanItem]]:
-        """Per-topic first/latest/best scores, days in a row practised (the user's own
-        calendar), and the plan, from one read of the history."""
-        answers = self.counted_answers()
-        rows = [
-            (
-                a.created_at,
-                a.topic,
-                a.overall,
-                {d: r["score"] for d, r in a.card["dimensions"].items()},
-            )
-            for a in answers
-        ]
-        days = [_local_day(a.created_at) for a in answers]
-        today = clock().astimezone().date()
-        return topic_progress(rows), streak_days(days, today), self.plan(answers)
-
-    def dimension_series(self, topic: str | None = None) -> dict[str, list[int]]:
-        history = [
-            (a.created_at, a.topic, dimension, result["score"])
-            for a in self.counted_answers()
-            for dimension, result in a.card["dimensions"].items()
-        ]
-        return series_by_dimension(history, topic)
-
-    def weak_topics(self) -> list[str]:
-        return [topic for topic, mean, _ in self.topic_averages() if mean < 70]
 
     def save_profile(self, profile: Profile) -> Path:
         """Write the profile atomically (owner-only) and start using it."""
@@ -400,22 +310,6 @@ class SavedAnswer:
     def as_followed(self) -> dict[str, Any]:
         """The form ``Coach.judge`` takes for the answer a follow-up follows."""
         return {"answer": self.text, "card": self.card.to_json()}
-
-
-def _by_id(answer: Any) -> int:
-    return answer.id
-
-
-def clock() -> datetime:
-    """Now, as an aware time; tests replace it to draw plans and streaks at a fixed date."""
-    return datetime.now(UTC)
-
-
-def _local_day(stamp: str) -> date:
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().date()
 
 
 def write_private(path: Path, text: str) -> None:

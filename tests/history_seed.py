@@ -102,7 +102,7 @@ def freeze_clock(monkeypatch) -> None:
     """The plan, the streak and local dates as on NOW, in UTC."""
     import time
 
-    import interview_coach.coach as coach_module
+    import interview_coach.coach_history as coach_module
 
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

@@ -65,19 +65,22 @@ def test_replacing_a_saved_answer_changes_text_card_and_dimension_history(data_h
     coach = Coach.load(use_saved_profile=False)
     live_text = "Step 1 didn't go well. I studied harder."
     refined_text = ANSWER
-    card = coach.score(live_text, "exam_failure")
-    _, answer_id = coach.save(card, live_text, source="voice", delivery={"transcript": "live"})
-    refined = coach.refine(
-        answer_id, refined_text, "exam_failure", None, {"transcript": "refined", "wpm": 140.0}
+    question = coach.questions("exam_failure", limit=1)[0]
+    live = coach.score_and_save(
+        live_text, question, question.text, kind="practice", delivery={"transcript": "live"}
     )
+    better = {"transcript": "refined", "wpm": 140.0}
+    refined = coach.refine_saved(live, refined_text, better)
     [saved] = coach.store().answers()
-    assert saved.answer_text == refined_text and saved.overall == refined.overall > card.overall
-    assert saved.card["dimensions"] == refined.to_json()["dimensions"]
-    assert saved.delivery == {"transcript": "refined", "wpm": 140.0}
+    assert refined.reply == refined_text and refined.answer_id == live.answer_id
+    assert saved.answer_text == refined_text
+    assert saved.overall == refined.card.overall > live.card.overall
+    assert saved.card["dimensions"] == refined.card.to_json()["dimensions"]
+    assert saved.delivery == better
     history = [row for row in coach.store().dimension_history()]
     assert len(history) == 4  # the live scores were replaced, not added to
-    coach.store().delete_answer(answer_id)
-    assert coach.refine(answer_id, refined_text, "exam_failure") is None  # deleted meanwhile
+    coach.store().delete_answer(live.answer_id)
+    assert coach.refine_saved(live, refined_text, better) is None  # deleted meanwhile
 
 
 def test_the_whole_answer_pass_stops_at_the_end_of_speech(transcriber, tmp_path, caplog):

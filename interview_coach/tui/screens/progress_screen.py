@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Select, Static
 from textual.worker import Worker, WorkerState
 
-from interview_coach import coach as coach_module
+from interview_coach import coach_history
 from interview_coach.domain.progress import TopicProgress
 from interview_coach.tui.screens.closing import close
 from interview_coach.tui.widgets.app_header import AppHeader
@@ -83,7 +83,7 @@ class ProgressScreen(Screen):
         self.topics, streak, self.plan = event.worker.result
         titles = {t.id: t.title for t in self.app.coach.bank.topics.values()}
         self.query_one("#streak", Static).update(streak_words(streak))
-        now = coach_module.clock()
+        now = coach_history.clock()
         self.query_one("#plan", Static).update(PlanLines(self.plan[:6], titles, now))
         self._draw_charts(titles)
 

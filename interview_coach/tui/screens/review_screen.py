@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
-from interview_coach.coach import clock
+from interview_coach.coach_history import clock
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.storage import StoredAnswer
 from interview_coach.tui.screens.closing import close
