@@ -262,3 +262,27 @@ def test_a_card_never_praises_calm_beside_a_clause_it_reads_as_blame(rubrics):
         praised = [e.text for e in evidence if e.effect == "+" and "no blame" in e.reason]
         against = [e.text for e in evidence if e.effect == "-"]
         assert not (praised and against), (answer.id if answer else "probe", praised, against)
+
+
+def test_a_negation_that_blames_is_told_from_one_that_disowns(rubrics):
+    """ "It wasn't my school's fault" disowns blame; "my school didn't prepare us"
+    blames by what the school did not do. Both are negated; only the second is
+    quoted against the answer, and it costs points the first does not."""
+    story = (
+        "I failed Step 1 in June 2021. {opening} I relied on rereading notes and never did "
+        "timed questions. I switched to forty timed questions a day with a tutor every Sunday "
+        "and passed with a 232."
+    )
+    disowned = story.format(opening="It wasn't my school's fault:")
+    calm = score_answer(disowned, "exam_failure", rubrics)
+    excused = score_answer(
+        story.format(opening="Honestly, my school didn't really prepare us, and"),
+        "exam_failure",
+        rubrics,
+    )
+    calm_card = calm.dimensions["non_defensiveness"]
+    assert calm_card.level == "strong"
+    assert not [e.text for e in calm_card.evidence if e.effect == "-" and "fault" in e.text]
+    against = [e for e in excused.dimensions["non_defensiveness"].evidence if e.effect == "-"]
+    assert any("prepare us" in e.text and "blam" in e.reason for e in against)
+    assert excused.dimensions["non_defensiveness"].score < calm_card.score

@@ -8,6 +8,7 @@ reason the user cannot see. Advice is picked by the missing or harmful role.
 from __future__ import annotations
 
 from interview_coach.domain.attribution import (
+    disowns_blame,
     hedged_fact_clauses,
     late_fact_clause,
     mixed_clauses,
@@ -33,6 +34,8 @@ SPECIFIC_REASONS = frozenset({"how often", "a measurable amount", "names the per
     f"specific {k}" for k in ("exam", "date", "duration", "attempt", "number", "event")
 }
 MAX_PER_ROLE = 2
+# Roles a clause that disowns blame is often read in, and must not be quoted as.
+DISOWNED_ROLES = frozenset({"blame", "minimising"})
 # Below this a clause is not "nearly" in a role: quoting it as one would mislabel it.
 NEAR_ENOUGH = 0.2
 WEAK_READING = "the nearest to {reason}, but not clearly one"
@@ -58,7 +61,8 @@ def evidence_for(
     for role, effect in DIMENSION_ROLES[dimension]:
         if effect == "+" and level == "missing":
             continue
-        for index in sorted(clauses_in_role(reading, role)[:MAX_PER_ROLE]):
+        found = [i for i in clauses_in_role(reading, role) if _quotable(reading, i, role)]
+        for index in sorted(found[:MAX_PER_ROLE]):
             clause = reading.clauses[index]
             evidence.append(_clause_evidence(answer, clause, effect, reasons[role]))
     if level != "strong":  # how a clause is said outranks its role: one reading per clause
@@ -120,9 +124,16 @@ def _nearest_reading(
             for role, role_effect in DIMENSION_ROLES[dimension]
             if role_effect == effect
             for clause in reading.clauses
+            if _quotable(reading, clause.index, role)
         ),
         default=None,
     )
+
+
+def _quotable(reading: Reading, index: int, role: str) -> bool:
+    """Whether a clause may be quoted in ``role``: "It wasn't my school's fault"
+    disowns blame, so it is quoted neither as blame nor as playing things down."""
+    return role not in DISOWNED_ROLES or not disowns_blame(reading.clauses[index], reading.markers)
 
 
 def _nearest(

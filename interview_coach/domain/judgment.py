@@ -67,9 +67,6 @@ def features(
     f["blame.passive"] = max(
         (s["blame"] * c.passive for s, c in zip(shares, clauses, strict=True)), default=0.0
     )
-    f["blame.negated"] = max(
-        (s["blame"] * c.negated for s, c in zip(shares, clauses, strict=True)), default=0.0
-    )
     f["link.forward"] = max(
         (
             (s["link_specific"] + s["link_generic"]) * c.forward
