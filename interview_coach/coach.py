@@ -248,27 +248,13 @@ class Coach(HistoryReading):
         stored (a follow-up reply is re-judged together with the answer it follows);
         None when it was deleted meanwhile."""
         followed = saved.followed.as_followed() if saved.followed is not None else None
-        card = saved.card
-        stored = self._rejudge(
-            saved.answer_id, reply, card.topic, card.question_id, delivery, followed
-        )
-        if stored is None:
-            return None
-        return replace(saved, card=stored[0], text=stored[1], reply=reply, delivery=delivery)
-
-    def _rejudge(
-        self,
-        answer_id: int,
-        reply: str,
-        topic: str,
-        question_id: str | None,
-        delivery: dict[str, Any] | None,
-        followed: dict[str, Any] | None,
-    ) -> tuple[ScoreCard, str] | None:
         seconds = (delivery or {}).get("duration_s")
-        card, text = self.judge(reply, topic, question_id, followed, spoken_seconds=seconds)
-        replaced = self.store().replace_answer(answer_id, card.to_json(), text, delivery)
-        return (card, text) if replaced else None
+        card, text = self.judge(
+            reply, saved.card.topic, saved.card.question_id, followed, spoken_seconds=seconds
+        )
+        if not self.store().replace_answer(saved.answer_id, card.to_json(), text, delivery):
+            return None
+        return replace(saved, card=card, text=text, reply=reply, delivery=delivery)
 
     def save_profile(self, profile: Profile) -> Path:
         """Write the profile atomically (owner-only) and start using it."""

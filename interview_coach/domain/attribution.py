@@ -147,7 +147,8 @@ def attribution_features(
 
 
 def disowns_blame(clause: Clause, markers: Markers) -> bool:
-    """A negation about fault itself: "it wasn't the school's fault", "I don't blame them"."""
+    """A negation about fault itself: "it wasn't the school's fault", "I don't blame them".
+    (The card goes by these words alone: "I don't think it matters" still minimises.)"""
     return clause.negated and markers.found("disowning", clause.text)
 
 
@@ -157,11 +158,9 @@ def _negated_blame(clauses: list[Clause], markers: Markers) -> dict[str, float]:
     or a word about fault in the clause, says which (cross-validated on development:
     +0.007 exact on non-defensiveness over one feature for every negated clause)."""
     disowned = not_done = 0.0
-    for clause in clauses:
-        if not clause.negated:
-            continue
+    for clause in (c for c in clauses if c.negated):
         blame = clause.probabilities["blame"]
-        if clause.subject_is_me or markers.found("disowning", clause.text):
+        if clause.subject_is_me or disowns_blame(clause, markers):
             disowned = max(disowned, blame)
         else:
             not_done = max(not_done, blame)
