@@ -286,3 +286,36 @@ def test_a_negation_that_blames_is_told_from_one_that_disowns(rubrics):
     against = [e for e in excused.dimensions["non_defensiveness"].evidence if e.effect == "-"]
     assert any("prepare us" in e.text and "blam" in e.reason for e in against)
     assert excused.dimensions["non_defensiveness"].score < calm_card.score
+
+
+def test_a_stammered_fragment_still_plays_its_role(rubrics):
+    """A run-on transcript is cut at commas; a stammer ("a lot of, of confusion") once
+    cut off a piece with no verb, which read as a keyword list and played no role, so
+    the blame in it was never seen. A verbless piece now joins its neighbour."""
+    answer = (
+        "so yeah, there was a, a course that i had some, some issues with in first year, and, "
+        "um, the course director and i, we didn't really see eye to eye, and there was a lot "
+        "of, of confusion about the grading. it got sorted out. um, but it, it taught me to be "
+        "very detail oriented, which i think is really important in radiology"
+    )
+    card = score_answer(answer, "course_failure", rubrics)
+    blamed = [t for t, why in reasons(card, "non_defensiveness").items() if "blam" in why]
+    assert any("confusion about the grading" in t for t in blamed)
+    assert level(card, "non_defensiveness") != "strong"
+
+
+def test_a_card_never_asks_for_a_result_the_answer_gave(rubrics):
+    """Found in the app: a gap answer whose result sat inside the change's own clause
+    ("...three days a week and we published one paper") was told to "name what the
+    time produced: a score, a publication"."""
+    answer = (
+        "so um, in my gap year, from january to september twenty twenty two, there was a lot "
+        "of, of confusion about my visa paperwork, the, the embassy. i also waited too long to "
+        "start a structured plan, that part is on me. i worked in a neuroradiology lab three "
+        "days a week and we published one paper. i am ready for the pace of residency now"
+    )
+    action = score_answer(answer, "gap", rubrics).dimensions["corrective_action"]
+    assert "publication" not in action.advice
+    without = answer.replace(" and we published one paper", "")
+    asked = score_answer(without, "gap", rubrics).dimensions["corrective_action"]
+    assert asked.level != "strong" and "publication" in asked.advice

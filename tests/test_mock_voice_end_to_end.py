@@ -20,7 +20,7 @@ pytestmark = pytest.mark.voice
 # interviewer has something to follow up on.
 ANSWER = (
     "I did not pass Step 1 on my first attempt in June 2021. "
-    "After that I worked with a tutor and studied harder for the second attempt."
+    "After that I worked with a tutor twice a week and did forty timed questions every day."
 )
 
 

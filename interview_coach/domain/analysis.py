@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interview_coach.domain.answer_text import Sentence, sentence_at, split_sentences
+from interview_coach.domain.clause_shape import has_verb
 from interview_coach.domain.cues import Hit
 from interview_coach.domain.results import Evidence
-from interview_coach.domain.roles import has_verb
 from interview_coach.domain.rubric import Rubrics, TopicRubric
 from interview_coach.domain.specifics import Specific, find_specifics
 

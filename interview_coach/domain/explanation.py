@@ -194,7 +194,10 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
     if dimension == "corrective_action":
         if not has["change"]:
             return "vague" if has["vague_effort"] else "none"
-        return "no_result" if not has["result"] else "thin"
+        # A result said inside the change's own clause ("...and we published one paper")
+        # is still a result: never ask for what the answer already gives.
+        has_result = has["result"] or bool(reading.analysis.live("result"))
+        return "thin" if has_result else "no_result"
     if level == "missing":
         return "none"
     return "no_specialty" if has["link_specific"] else "generic"

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview_coach.domain.clause_shape import clause_shape
 from interview_coach.domain.datafiles import DataFileError, read_toml
-from interview_coach.domain.roles import ROLES, RoleBank, clause_shape
+from interview_coach.domain.roles import ROLES, RoleBank
 
 if TYPE_CHECKING:
     import numpy as np

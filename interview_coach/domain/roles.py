@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_coach.domain.answer_text import Sentence, sentence_at
+from interview_coach.domain.clause_shape import clause_shape, has_verb
 from interview_coach.domain.datafiles import (
     DataFileError,
     check_keys,
@@ -66,39 +67,6 @@ _RUN_ON = re.compile(
     r",\s+|\s+(?:u+m+|u+h+)\s+|\s+(?=(?:and|then|like)\s+(?:i|we|my|she|he|they)\s)",
     re.IGNORECASE,
 )
-_FILLER_LEAD = re.compile(
-    r"^(?:(?:so|and|but|um+|uh+|like|well|yeah|okay|ok|then|now)[,\s]+)+", re.I
-)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself|mine)\b", re.I)
-_FIRST_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|myself)\b", re.I)
-_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive)\b", re.I)
-# Enough of English's verbs to tell a clause from a list of keywords: a subject
-# pronoun, a past form, an auxiliary or a common verb ("-ing" alone is too often a
-# noun: "reading room", "timing"). A negative contraction is one word to a regex
-# ("didn't" is "didn" + "'t"): written with or without its apostrophe, it is a verb,
-# or "the school didn't prepare us" would read as a keyword list and play no role.
-_VERB = re.compile(
-    r"\b(?:(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|couldn|wouldn|shouldn|"
-    r"can|won|mustn|needn)['\u2019]?t|"
-    r"i|we|he|she|they|it|i'm|i've|im|ive|\w{3,}ed|"
-    r"am|is|are|was|were|be|been|has|have|had|do|does|did|made|make|took|take|met|meet|got|"
-    r"get|went|go|pass|fail|began|became|kept|keep|left|leave|read|wrote|saw|told|gave|"
-    r"found|felt|knew|thought|came|ran|sat|spent|put|set|learnt|taught|brought|built|"
-    r"will|would|can|could|should|must|might|need|want|study|work|help|ask|start|stop|"
-    r"score|scored|mean|show|tell|use|plan)\b",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I
-)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|nothing|n't|didnt|dont|wasnt|cannot)\b|n't\b", re.I
-)
-_FORWARD = re.compile(
-    r"\b(?:will|i'll|ill|going to|as a resident|in residency|residency|intern(?:ship)?|"
-    r"on call|every day in|want to|plan to|future)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,26 +104,6 @@ class Clause:
     @property
     def role(self) -> str:
         return max(self.probabilities, key=self.probabilities.__getitem__)
-
-
-def has_verb(text: str) -> bool:
-    """A real clause says something happened; "UWorld, Anki, tutor, daily" does not."""
-    return bool(_VERB.search(text))
-
-
-def clause_shape(text: str) -> dict[str, bool]:
-    """Who acts and how: first-person subject, passive, negation, looking forward."""
-    lead = _FILLER_LEAD.sub("", text.strip())
-    me = bool(_FIRST_SUBJECT.match(lead)) or bool(
-        _FIRST_PERSON_SUBJECT.search(" ".join(lead.split()[:6]))
-    )
-    return {
-        "first_person": bool(_FIRST_PERSON.search(text)),
-        "subject_is_me": me,
-        "passive": bool(_PASSIVE.search(text)) and not _FIRST_SUBJECT.match(lead),
-        "negated": bool(_NEGATION.search(text)),
-        "forward": bool(_FORWARD.search(text)),
-    }
 
 
 def load_role_bank(folder: Path, extra: dict[str, tuple[str, ...]] | None = None) -> RoleBank:
@@ -197,7 +145,10 @@ def _bank_matrix(bank: RoleBank, vectors: SentenceVectors) -> tuple[np.ndarray, 
 
 
 def split_clauses(answer: str, sentences: tuple[Sentence, ...]) -> list[tuple[int, int, int]]:
-    """(sentence index, start, end) of each clause; short pieces join their neighbour.
+    """(sentence index, start, end) of each clause; short pieces join their neighbour,
+    and so does a piece without a verb (a stammer, "a lot of, of confusion about the
+    grading", or a lead-in, "In my clerkship in May,"), whose words would otherwise
+    read as a keyword list and play no role. A sentence with no verb at all stays one.
 
     Splits on sentence punctuation, then on clause boundaries (";", "but", "so",
     "and I ..."), then, for run-on speech still longer than ``MAX_CLAUSE_WORDS``, at
@@ -225,7 +176,12 @@ def _clause_spans(answer: str, start: int, end: int) -> list[tuple[int, int]]:
         words = len(answer[s:e].split())
         if not words:
             continue
-        if merged and (words < MIN_CLAUSE_WORDS or _words(answer, merged[-1]) < MIN_CLAUSE_WORDS):
+        if merged and (
+            words < MIN_CLAUSE_WORDS
+            or _words(answer, merged[-1]) < MIN_CLAUSE_WORDS
+            or not has_verb(answer[s:e])
+            or not has_verb(answer[merged[-1][0] : merged[-1][1]])
+        ):
             merged[-1][1] = e
         else:
             merged.append([s, e])

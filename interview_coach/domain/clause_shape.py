@@ -1,0 +1,61 @@
+"""Who acts in a clause and how: first-person subject, passive, negation, looking
+forward, and whether it has a verb at all. Plain regular expressions, so a clause's
+shape is the same however the role bank or the model changes."""
+
+from __future__ import annotations
+
+import re
+
+_FILLER_LEAD = re.compile(
+    r"^(?:(?:so|and|but|um+|uh+|like|well|yeah|okay|ok|then|now)[,\s]+)+", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself|mine)\b", re.I)
+_FIRST_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|myself)\b", re.I)
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|im|ive)\b", re.I)
+# Enough of English's verbs to tell a clause from a list of keywords: a subject
+# pronoun, a past form, an auxiliary or a common verb ("-ing" alone is too often a
+# noun: "reading room", "timing"). A negative contraction is one word to a regex
+# ("didn't" is "didn" + "'t"): written with or without its apostrophe, it is a verb,
+# or "the school didn't prepare us" would read as a keyword list and play no role.
+_VERB = re.compile(
+    r"\b(?:(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|couldn|wouldn|shouldn|"
+    r"can|won|mustn|needn)['\u2019]?t|"
+    r"i|we|he|she|they|it|i'm|i've|im|ive|\w{3,}ed|"
+    r"am|is|are|was|were|be|been|has|have|had|do|does|did|made|make|took|take|met|meet|got|"
+    r"get|went|go|pass|fail|began|became|kept|keep|left|leave|read|wrote|saw|told|gave|"
+    r"found|felt|knew|thought|came|ran|sat|spent|put|set|learnt|taught|brought|built|"
+    r"will|would|can|could|should|must|might|need|want|study|work|help|ask|start|stop|"
+    r"score|scored|mean|show|tell|use|plan)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|got|get|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|n't|didnt|dont|wasnt|cannot)\b|n't\b", re.I
+)
+_FORWARD = re.compile(
+    r"\b(?:will|i'll|ill|going to|as a resident|in residency|residency|intern(?:ship)?|"
+    r"on call|every day in|want to|plan to|future)\b",
+    re.I,
+)
+
+
+def has_verb(text: str) -> bool:
+    """A real clause says something happened; "UWorld, Anki, tutor, daily" does not."""
+    return bool(_VERB.search(text))
+
+
+def clause_shape(text: str) -> dict[str, bool]:
+    """Who acts and how: first-person subject, passive, negation, looking forward."""
+    lead = _FILLER_LEAD.sub("", text.strip())
+    me = bool(_FIRST_SUBJECT.match(lead)) or bool(
+        _FIRST_PERSON_SUBJECT.search(" ".join(lead.split()[:6]))
+    )
+    return {
+        "first_person": bool(_FIRST_PERSON.search(text)),
+        "subject_is_me": me,
+        "passive": bool(_PASSIVE.search(text)) and not _FIRST_SUBJECT.match(lead),
+        "negated": bool(_NEGATION.search(text)),
+        "forward": bool(_FORWARD.search(text)),
+    }
