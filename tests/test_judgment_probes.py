@@ -319,3 +319,23 @@ def test_a_card_never_asks_for_a_result_the_answer_gave(rubrics):
     without = answer.replace(" and we published one paper", "")
     asked = score_answer(without, "gap", rubrics).dimensions["corrective_action"]
     assert asked.level != "strong" and "publication" in asked.advice
+
+
+def test_a_card_never_asks_for_the_work_the_answer_already_named(rubrics):
+    """Found in the app: a tie-back judged partial although it read films on call with
+    a search pattern was told to "make the link specific (for radiology: search
+    patterns, ... call)", the words it had just used. It is asked for the lesson."""
+    answer = (
+        "I was out of clinical work from January to September 2022. In my clerkship before "
+        "that, uh, there was a lot of, of confusion about my visa paperwork. I also waited too "
+        "long to start a structured plan, that part is on me. I worked in a neuroradiology lab "
+        "three days a week and we published one paper on stroke imaging.\n\nNow I am ready "
+        "because on call in radiology I would read every film with the same search pattern and "
+        "check my misses the next morning."
+    )
+    tie_back = score_answer(answer, "gap", rubrics).dimensions["tie_back"]
+    assert "search pattern" not in tie_back.advice
+    assert tie_back.advice in (
+        rubrics.advice_for("gap", "tie_back", "strong"),
+        rubrics.advice_for("gap", "tie_back", "unlinked"),
+    )

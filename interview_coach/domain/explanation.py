@@ -200,4 +200,8 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
         return "thin" if has_result else "no_result"
     if level == "missing":
         return "none"
-    return "no_specialty" if has["link_specific"] else "generic"
+    if not has["link_specific"]:
+        return "generic"
+    # The link already names the specialty's work ("search pattern on call"): asking
+    # for "search patterns" again would repeat it back; what it lacks is the lesson.
+    return "unlinked" if reading.analysis.live("specialty") else "no_specialty"

@@ -45,7 +45,7 @@ ADVICE_KEYS = {
         "strong",
     ),
     "corrective_action": ("none", "vague", "no_result", "thin", "strong"),
-    "tie_back": ("none", "generic", "no_specialty", "strong"),
+    "tie_back": ("none", "generic", "no_specialty", "unlinked", "strong"),
 }
 COMMON_CUES = frozenset(
     [
