@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interview_coach.domain.conversation import default_script
-from interview_coach.domain.explanation import DIMENSION_ROLES, clauses_in_role
-from interview_coach.domain.reading import read_answer
 from interview_coach.domain.results import DIMENSIONS, LEVELS, ScoreCard
 from interview_coach.domain.rubric import Rubrics
 from interview_coach.domain.scoring import overall_score, score_answer
@@ -66,12 +64,12 @@ def _gains_the_reply_earns(
     """The model reads the whole text, and more text dilutes it: one neutral sentence
     about residency, added to an answer that blamed its school, once lifted
     non-defensiveness from partial 60 to strong 84. So a dimension the follow-up did
-    not ask about rises only if the reply, read alone, earns that level itself and
-    says something that dimension counts (a clause owning a cause, describing a change,
-    linking to the work: a reply describing the changes when asked about residency
-    still counts for them); otherwise it keeps the first answer's result. A short reply
-    with no blame in it can read as calm on its own, but that does not take back the
-    blame before it. A loss always stands."""
+    not ask about rises only if the reply, read alone, earns that level itself (a
+    reply describing the changes when asked about residency still counts for them);
+    otherwise it keeps the first answer's result. Blame, self-pity or playing it down
+    in the first answer is taken back only when asked: a calm reply about something
+    else reads as non-defensive on its own, but it has not addressed them. A loss
+    always stands."""
     rose = [
         d
         for d in DIMENSIONS
@@ -80,13 +78,14 @@ def _gains_the_reply_earns(
     if not rose:
         return combined
     alone = score_answer(reply, previous.topic, rubrics, question_id=previous.question_id)
-    reading = read_answer(reply, previous.topic, None, rubrics)
     dimensions = dict(combined.dimensions)
     for d in rose:
-        said = any(
-            clauses_in_role(reading, role) for role, effect in DIMENSION_ROLES[d] if effect == "+"
+        unaddressed = d == "non_defensiveness" and any(
+            e.effect == "-" for e in previous.dimensions[d].evidence
         )
-        if not said or LEVELS.index(alone.dimensions[d].level) < LEVELS.index(dimensions[d].level):
+        if unaddressed or LEVELS.index(alone.dimensions[d].level) < LEVELS.index(
+            dimensions[d].level
+        ):
             dimensions[d] = previous.dimensions[d]
     if dimensions == combined.dimensions:
         return combined
