@@ -87,3 +87,23 @@ def test_a_reply_about_residency_does_not_excuse_blame_it_never_took_back(rubric
     assert card.probed == "tie_back" and card.gain["tie_back"] > 0
     assert card.dimensions["non_defensiveness"].level == blamed
     assert card.gain["non_defensiveness"] <= 0
+
+
+def test_a_reply_about_ownership_that_also_ties_back_earns_the_tie_back(rubrics):
+    """Blame is taken back only when asked about, but a reply to that question that
+    also says how the lesson shows up on call still counts for tie-back (a stricter
+    rule once kept the first answer's missing tie-back here)."""
+    weak = "Testing was a bump in the road. My school did not prepare us and then I studied harder."
+    first = score_answer(weak, "exam_failure", rubrics)
+    first = dataclasses.replace(
+        first, follow_up=rubrics.topic("exam_failure").follow_up["non_defensiveness"]
+    )
+    reply = (
+        "I did not pass Step 1 on my first attempt in June 2021. I relied on passive review. "
+        "I met a faculty mentor weekly and did forty timed questions a day; I passed on my "
+        "second attempt. I now use a fixed search pattern when reading studies on call."
+    )
+    card = score_follow_up(weak, first, reply, rubrics)
+    assert card.probed == "non_defensiveness"
+    assert card.gain["tie_back"] > 0
+    assert card.dimensions["tie_back"].level != first.dimensions["tie_back"].level
