@@ -83,9 +83,8 @@ def _gains_the_reply_earns(
         unaddressed = d == "non_defensiveness" and any(
             e.effect == "-" for e in previous.dimensions[d].evidence
         )
-        if unaddressed or LEVELS.index(alone.dimensions[d].level) < LEVELS.index(
-            dimensions[d].level
-        ):
+        earned = LEVELS.index(alone.dimensions[d].level) >= LEVELS.index(dimensions[d].level)
+        if unaddressed or not earned:
             dimensions[d] = previous.dimensions[d]
     if dimensions == combined.dimensions:
         return combined

@@ -173,14 +173,10 @@ def _clause_spans(answer: str, start: int, end: int) -> list[tuple[int, int]]:
             finer.append((s, e))
     merged: list[list[int]] = []
     for s, e in finer:
-        words = len(answer[s:e].split())
-        if not words:
+        if not answer[s:e].split():
             continue
-        if merged and (
-            words < MIN_CLAUSE_WORDS
-            or _words(answer, merged[-1]) < MIN_CLAUSE_WORDS
-            or not has_verb(answer[s:e])
-            or not has_verb(answer[merged[-1][0] : merged[-1][1]])
+        if merged and not (
+            _stands_alone(answer[s:e]) and _stands_alone(answer[slice(*merged[-1])])
         ):
             merged[-1][1] = e
         else:
@@ -197,8 +193,9 @@ def _cut(answer: str, start: int, end: int, boundary: re.Pattern[str]) -> list[t
     return pieces
 
 
-def _words(answer: str, span: list[int]) -> int:
-    return len(answer[span[0] : span[1]].split())
+def _stands_alone(piece: str) -> bool:
+    """A piece is a clause of its own only if it is long enough and has a verb."""
+    return len(piece.split()) >= MIN_CLAUSE_WORDS and has_verb(piece)
 
 
 def read_clauses(
