@@ -339,3 +339,17 @@ def test_a_card_never_asks_for_the_work_the_answer_already_named(rubrics):
         rubrics.advice_for("gap", "tie_back", "strong"),
         rubrics.advice_for("gap", "tie_back", "unlinked"),
     )
+
+
+def test_a_card_never_asks_how_often_when_the_answer_said_it(rubrics):
+    answer = (
+        "I took a gap from January to September 2022 to care for my father after his stroke. "
+        "I take full responsibility for not explaining it on my application. During that time "
+        "I worked as a research assistant ten hours a week and we published one paper. On a "
+        "busy ward I now check every discharge list twice."
+    )
+    card = score_answer(answer, "gap", rubrics)
+    assert level(card, "corrective_action") == "partial"
+    advice = card.dimensions["corrective_action"].advice
+    assert "how often" not in advice
+    assert "who helped" in advice  # what the change does lack: anyone who checked it

@@ -197,7 +197,13 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
         # A result said inside the change's own clause ("...and we published one paper")
         # is still a result: never ask for what the answer already gives.
         has_result = has["result"] or bool(reading.analysis.live("result"))
-        return "thin" if has_result else "no_result"
+        if not has_result:
+            return "no_result"
+        # Ask only for the detail the change still lacks: "how often" is no advice to an
+        # answer that said "ten hours a week".
+        if not reading.analysis.specifics_of("frequency"):
+            return "thin"
+        return "thin_sustained" if reading.analysis.live("support") else "thin_support"
     if level == "missing":
         return "none"
     if not has["link_specific"]:

@@ -44,7 +44,15 @@ ADVICE_KEYS = {
         "no_cause",
         "strong",
     ),
-    "corrective_action": ("none", "vague", "no_result", "thin", "strong"),
+    "corrective_action": (
+        "none",
+        "vague",
+        "no_result",
+        "thin",
+        "thin_support",
+        "thin_sustained",
+        "strong",
+    ),
     "tie_back": ("none", "generic", "no_specialty", "unlinked", "strong"),
 }
 COMMON_CUES = frozenset(
