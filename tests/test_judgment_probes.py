@@ -342,6 +342,9 @@ def test_a_card_never_asks_for_the_work_the_answer_already_named(rubrics):
 
 
 def test_a_card_never_asks_how_often_when_the_answer_said_it(rubrics):
+    """Found in the app: a change given with its frequency ("ten hours a week") and a
+    result was told to "add detail: how often, how much, and with whom". A thin change
+    is asked only for what it lacks, here anyone who helped or checked it."""
     answer = (
         "I took a gap from January to September 2022 to care for my father after his stroke. "
         "I take full responsibility for not explaining it on my application. During that time "
