@@ -356,3 +356,20 @@ def test_a_card_never_asks_how_often_when_the_answer_said_it(rubrics):
     advice = card.dimensions["corrective_action"].advice
     assert "how often" not in advice
     assert "who helped" in advice  # what the change does lack: anyone who checked it
+
+
+def test_a_card_never_asks_with_whom_when_the_answer_named_the_mentor(rubrics):
+    """The mirror of the probe above: a change done "with a mentor" but given no
+    frequency was told to add "how often, how much, and with whom". A thin change is
+    asked only for what it lacks, here how often and how much."""
+    answer = (
+        "I took a gap from January to September 2022 to care for my father after his stroke. "
+        "I take full responsibility for not explaining it on my application. During that time "
+        "I did some research with a mentor and we published one paper. On a busy ward I now "
+        "check every discharge list twice."
+    )
+    card = score_answer(answer, "gap", rubrics)
+    assert level(card, "corrective_action") == "partial"
+    advice = card.dimensions["corrective_action"].advice
+    assert "with whom" not in advice and "who helped" not in advice
+    assert "how often" in advice  # what the change does lack

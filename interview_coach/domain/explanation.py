@@ -201,9 +201,11 @@ def reason_for(dimension: str, level: str, reading: Reading) -> str:
             return "no_result"
         # Ask only for the detail the change still lacks: "how often" is no advice to an
         # answer that said "ten hours a week".
-        if not reading.analysis.specifics_of("frequency"):
-            return "thin"
-        return "thin_sustained" if reading.analysis.live("support") else "thin_support"
+        often = bool(reading.analysis.specifics_of("frequency"))
+        helped = bool(reading.analysis.live("support"))
+        if not often:
+            return "thin_frequency" if helped else "thin"
+        return "thin_sustained" if helped else "thin_support"
     if level == "missing":
         return "none"
     if not has["link_specific"]:

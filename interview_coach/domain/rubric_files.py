@@ -49,6 +49,7 @@ ADVICE_KEYS = {
         "vague",
         "no_result",
         "thin",
+        "thin_frequency",
         "thin_support",
         "thin_sustained",
         "strong",
