@@ -24,6 +24,7 @@ from interview_coach.coach import SavedAnswer
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED, VOICE_LOADING
 from interview_coach.tui.screens.closing import replace
+from interview_coach.tui.screens.mock_interviewer import InterviewerLines
 from interview_coach.tui.screens.voice_mode import VOICE_BINDINGS, VoiceModeMixin
 from interview_coach.tui.widgets.answer_pane import AnswerPane
 from interview_coach.tui.widgets.app_header import AppHeader
@@ -33,7 +34,7 @@ DEFAULT_QUESTIONS = 5
 HANDS_FREE = {"pause", "rerecord", "skip"}
 
 
-class MockScreen(VoiceModeMixin, Screen):
+class MockScreen(InterviewerLines, VoiceModeMixin, Screen):
     CSS_PATH = "mock_screen.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Next (submit answer)"),
@@ -99,15 +100,6 @@ class MockScreen(VoiceModeMixin, Screen):
     def current_prompt(self) -> str:
         return self.follow_up or self.questions[self.index].text
 
-    def _line(self) -> str:
-        """What the interviewer says now: a follow-up, or (transition and) the question."""
-        return self.follow_up or self._question_line(self.index)
-
-    def _question_line(self, index: int) -> str:
-        question = self.questions[index]
-        topic = self.app.coach.bank.topic(question.topic).title
-        return self.script.with_question(question.text, index, len(self.questions), topic)
-
     def _ask(self, speak: bool = True) -> None:
         total = len(self.questions)
         label = "Follow-up" if self.follow_up else f"Question {self.index + 1} of {total}"
@@ -126,36 +118,6 @@ class MockScreen(VoiceModeMixin, Screen):
             self.query_one(VoicePanel).cancel()
 
     # -- the spoken turn -------------------------------------------------------
-    def on_voice_panel_speaking(self, message: VoicePanel.Speaking) -> None:
-        self.timeline.append(("speaking", message.at))
-
-    def on_voice_panel_listening(self, message: VoicePanel.Listening) -> None:
-        if message.line_ended is not None:
-            self.timeline.append(("line_ended", message.line_ended))
-        self.timeline.append(("listening", message.at))
-        upcoming = self._upcoming_line()
-        if upcoming:
-            self.prepare(upcoming)
-
-    def _upcoming_line(self) -> str:
-        if self.index + 1 >= len(self.questions):
-            return self.script.closing if self.script else ""
-        return self._question_line(self.index + 1)
-
-    @work(thread=True, exit_on_error=False, group="prepare")
-    def warm_up(self, question: AskedQuestion | None) -> None:
-        """Load what the first card needs (the scorer's models) while the first
-        question is asked, so the first reply is as quick as the others."""
-        if question is not None:
-            self.app.coach.score(question.text, question.topic, question.id)
-
-    @work(thread=True, exit_on_error=False, group="prepare")
-    def prepare(self, line: str) -> None:
-        """Synthesise the next line while the candidate answers: it starts at once."""
-        interviewer = self.app.interviewer()
-        if interviewer is not None:
-            interviewer.prepare(line)
-
     def on_voice_panel_captured(self, message: VoicePanel.Captured) -> None:
         answer = message.answer
         self._spoken = answer
@@ -272,15 +234,6 @@ class MockScreen(VoiceModeMixin, Screen):
             self.say_closing(self.script.closing)
         else:
             self.action_finish()
-
-    @work(thread=True, exit_on_error=False, group="closing")
-    def say_closing(self, line: str) -> None:
-        interviewer = self.app.interviewer()
-        if interviewer is not None:
-            try:
-                interviewer.say(line)
-            except Exception as exc:  # no speakers: the closing is on screen
-                self.app.speech_off(f"Questions are shown, not read aloud ({exc}).")
 
     def action_end(self) -> None:
         """Esc: end the interview, but never throw away an answer without asking."""
