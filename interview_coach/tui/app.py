@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import Coach
-from interview_coach.errors import UserError
 from interview_coach.settings import Settings
 from interview_coach.tui import memory
 from interview_coach.tui.messages import (
@@ -26,11 +25,12 @@ from interview_coach.tui.messages import (
     CoachReady,
     Notice,
 )
+from interview_coach.tui.recording_recovery import RecordingRecovery
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
 
-class CoachApp(App):
+class CoachApp(RecordingRecovery, App):
     CSS_PATH = "app.tcss"
     TITLE = "Interview Coach"
     SUB_TITLE = "red-flag answers, practised offline"
@@ -161,14 +161,7 @@ class CoachApp(App):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "recover":
-            self.recovering = event.state not in FINISHED
-            if event.state == WorkerState.SUCCESS:
-                from interview_coach.tui.screens.card_screen import CardScreen
-
-                card, text, delivery = event.worker.result
-                self.push_screen(CardScreen(card, text, delivery=delivery, actions=False))
-            elif event.state == WorkerState.ERROR:
-                self.notify(str(event.worker.error), title="Recovered audio", severity="warning")
+            self.recovery_changed(event)
             return
         if event.worker.group == "voice":
             if event.state == WorkerState.SUCCESS:
@@ -206,51 +199,6 @@ class CoachApp(App):
                 self.push_screen(ProfileScreen(first_run=True))
         elif event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Cannot start", severity="error", timeout=30)
-
-    def offer_recovery(self) -> None:
-        from interview_coach.tui.screens.recover_modal import RecoverModal
-
-        leftover = self.leftover_recordings[0]
-
-        def answer(yes: bool | None) -> None:
-            if yes and not self.recovering:
-                self.recovering = True
-                self.recover(leftover)
-            else:
-                self.notify(
-                    f"Kept {leftover.audio}; it will be offered again next time, or run "
-                    f"interview-coach transcribe {leftover.audio}",
-                    timeout=12,
-                )
-
-        self.push_screen(
-            RecoverModal(
-                len(self.leftover_recordings), leftover.audio.name, leftover.context.get("prompt")
-            ),
-            answer,
-        )
-
-    @work(thread=True, exit_on_error=False, group="recover")
-    def recover(self, leftover) -> tuple:
-        from interview_coach.speech.recovery import transcribe_leftover
-
-        text, delivery = transcribe_leftover(leftover, self.transcriber)
-        if not text.strip():
-            leftover.discard()
-            raise UserError("The unfinished recording held no speech; it was deleted.")
-        topic = leftover.context.get("topic") or "exam_failure"
-        question_id = leftover.context.get("question_id")
-        card = self.coach.score(text, topic, question_id)
-        self.coach.save(
-            card,
-            text,
-            kind="practice",
-            source="voice",
-            question_text=leftover.context.get("prompt"),
-            delivery=delivery,
-        )
-        leftover.discard()
-        return card.to_json(), text, delivery
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
