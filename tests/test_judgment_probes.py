@@ -341,35 +341,30 @@ def test_a_card_never_asks_for_the_work_the_answer_already_named(rubrics):
     )
 
 
-def test_a_card_never_asks_how_often_when_the_answer_said_it(rubrics):
-    """Found in the app: a change given with its frequency ("ten hours a week") and a
-    result was told to "add detail: how often, how much, and with whom". A thin change
-    is asked only for what it lacks, here anyone who helped or checked it."""
-    answer = (
-        "I took a gap from January to September 2022 to care for my father after his stroke. "
-        "I take full responsibility for not explaining it on my application. During that time "
-        "I worked as a research assistant ten hours a week and we published one paper. On a "
-        "busy ward I now check every discharge list twice."
-    )
-    card = score_answer(answer, "gap", rubrics)
-    assert level(card, "corrective_action") == "partial"
-    advice = card.dimensions["corrective_action"].advice
-    assert "how often" not in advice
-    assert "who helped" in advice  # what the change does lack: anyone who checked it
+THIN_GAP_ANSWER = (
+    "I took a gap from January to September 2022 to care for my father after his stroke. "
+    "I take full responsibility for not explaining it on my application. During that time "
+    "I {change} and we published one paper. On a busy ward I now check every discharge "
+    "list twice."
+)
 
 
-def test_a_card_never_asks_with_whom_when_the_answer_named_the_mentor(rubrics):
-    """The mirror of the probe above: a change done "with a mentor" but given no
-    frequency was told to add "how often, how much, and with whom". A thin change is
-    asked only for what it lacks, here how often and how much."""
-    answer = (
-        "I took a gap from January to September 2022 to care for my father after his stroke. "
-        "I take full responsibility for not explaining it on my application. During that time "
-        "I did some research with a mentor and we published one paper. On a busy ward I now "
-        "check every discharge list twice."
-    )
-    card = score_answer(answer, "gap", rubrics)
+@pytest.mark.parametrize(
+    ("change", "already_said", "lacking"),
+    [
+        # Found in the app: "ten hours a week" was told to add "how often".
+        ("worked as a research assistant ten hours a week", ("how often",), "who helped"),
+        # Its mirror: "with a mentor" was told to add "with whom".
+        ("did some research with a mentor", ("with whom", "who helped"), "how often"),
+    ],
+)
+def test_a_card_never_asks_for_the_detail_the_change_already_gave(
+    rubrics, change, already_said, lacking
+):
+    """A partial change was told "add detail: how often, how much, and with whom"
+    whatever it said. A thin change is asked only for the detail it lacks."""
+    card = score_answer(THIN_GAP_ANSWER.format(change=change), "gap", rubrics)
     assert level(card, "corrective_action") == "partial"
     advice = card.dimensions["corrective_action"].advice
-    assert "with whom" not in advice and "who helped" not in advice
-    assert "how often" in advice  # what the change does lack
+    assert not any(phrase in advice for phrase in already_said), advice
+    assert lacking in advice  # what the change does lack
