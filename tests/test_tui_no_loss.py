@@ -152,6 +152,28 @@ async def test_esc_in_the_mock_asks_before_discarding_a_typed_answer(app):
         assert type(app.screen).__name__ == "MockSummaryScreen"
 
 
+async def test_n_in_the_discard_question_keeps_the_answer_as_esc_does(app):
+    from interview_coach.tui.screens.mock_screen import MockScreen
+
+    answer = "I did not pass Step 1 in June 2021, and I rebuilt how I study."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(MockScreen(count=2))
+        await settle(app, pilot)
+        app.screen.query_one("#answer-text").insert(answer)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "(n)" in str(app.screen.query_one("#no").label)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockScreen"
+        assert app.screen.query_one("#answer-text").text == answer
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MockSummaryScreen"
+        assert saved_texts(app) == []
+
+
 async def open_practice(app, pilot):
     await settle(app, pilot)
     await pilot.press("p")

@@ -58,7 +58,7 @@ def leave_form(screen: Screen, unchanged: bool, what: str) -> None:
         ConfirmModal(
             f"Leave without saving your changes to {what}? Ctrl+S saves them.",
             yes_label="Discard changes (y)",
-            no_label="Keep editing",
+            no_label="Keep editing (n)",
         ),
         answer,
     )

@@ -2,7 +2,8 @@
 recovering audio.
 
 A destructive question names what it destroys, and Enter on the freshly opened
-dialog presses the safe button: only ``y`` or a deliberate Tab/click says yes.
+dialog presses the safe button: only ``y`` or a deliberate Tab/click says yes, and
+``n`` says no as Esc does (people answer a yes/no question with either letter).
 """
 
 from __future__ import annotations
@@ -25,9 +26,13 @@ class ConfirmModal(ModalScreen[bool]):
     """Dismisses with True for yes. Subclasses change the labels, keys and default button."""
 
     CSS_PATH = "confirm_modal.tcss"
-    BINDINGS = [("escape", "answer(False)", "Cancel"), ("y", "answer(True)", "Yes")]
+    BINDINGS = [
+        ("escape", "answer(False)", "Cancel"),
+        ("n", "answer(False)", "No"),
+        ("y", "answer(True)", "Yes"),
+    ]
     YES = ("Delete (y)", "error")  # label, button variant
-    NO = "Cancel"
+    NO = "Cancel (n)"
     AUTO_FOCUS = "#no"  # Enter on the new dialog presses the safe button
 
     def __init__(self, question: str, yes_label: str | None = None, no_label: str | None = None):

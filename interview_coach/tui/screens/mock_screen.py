@@ -266,7 +266,7 @@ class MockScreen(InterviewerLines, VoiceModeMixin, Screen):
             ConfirmModal(
                 f"End the interview and discard {what}?",
                 yes_label="Discard and end (y)",
-                no_label="Keep answering",
+                no_label="Keep answering (n)",
             ),
             answer,
         )

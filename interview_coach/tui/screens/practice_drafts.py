@@ -109,7 +109,7 @@ class DraftKeeping:
             ConfirmModal(
                 f"{doing} and discard {what}? Ctrl+S scores it instead.",
                 yes_label="Discard (y)",
-                no_label="Keep it",
+                no_label="Keep it (n)",
             ),
             answer,
         )

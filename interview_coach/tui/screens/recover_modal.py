@@ -6,9 +6,13 @@ from interview_coach.tui.screens.confirm_modal import ConfirmModal
 
 
 class RecoverModal(ConfirmModal):
-    BINDINGS = [("escape", "answer(False)", "Later"), ("t", "answer(True)", "Transcribe now")]
+    BINDINGS = [
+        ("escape", "answer(False)", "Later"),
+        ("n", "answer(False)", "Later"),
+        ("t", "answer(True)", "Transcribe now"),
+    ]
     YES = ("Transcribe (t)", "primary")
-    NO = "Later"
+    NO = "Later (n)"
     AUTO_FOCUS = "#yes"  # transcribing destroys nothing; Enter accepts
 
     def __init__(self, count: int, newest: str, question: str | None) -> None:
