@@ -127,17 +127,22 @@ async def test_review_delete_names_the_answer_under_the_cursor_after_opening_it(
         assert table.cursor_row == 6 and "Answer number 2" in app.screen._selected().answer_text
 
 
-async def test_esc_in_the_mock_asks_before_discarding_a_typed_answer(app):
+async def esc_after_typing_in_the_mock(app, pilot, answer: str) -> None:
+    """Open a two-question mock, type ``answer`` and press Esc: the discard question."""
     from interview_coach.tui.screens.mock_screen import MockScreen
 
+    await settle(app, pilot)
+    await app.push_screen(MockScreen(count=2))
+    await settle(app, pilot)
+    app.screen.query_one("#answer-text").insert(answer)
+    await pilot.press("escape")
+    await settle(app, pilot)
+
+
+async def test_esc_in_the_mock_asks_before_discarding_a_typed_answer(app):
     long_answer = " ".join(["I did not pass Step 1 in June 2021."] * 15)  # 135 words
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await app.push_screen(MockScreen(count=2))
-        await settle(app, pilot)
-        app.screen.query_one("#answer-text").insert(long_answer)
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await esc_after_typing_in_the_mock(app, pilot, long_answer)
         question = str(app.screen.query_one("#question").render())
         assert "discard" in question and "135-word answer" in question
         await pilot.press("enter")  # the safe button: keep answering
@@ -153,16 +158,9 @@ async def test_esc_in_the_mock_asks_before_discarding_a_typed_answer(app):
 
 
 async def test_n_in_the_discard_question_keeps_the_answer_as_esc_does(app):
-    from interview_coach.tui.screens.mock_screen import MockScreen
-
     answer = "I did not pass Step 1 in June 2021, and I rebuilt how I study."
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await app.push_screen(MockScreen(count=2))
-        await settle(app, pilot)
-        app.screen.query_one("#answer-text").insert(answer)
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await esc_after_typing_in_the_mock(app, pilot, answer)
         assert "(n)" in str(app.screen.query_one("#no").label)
         await pilot.press("n")
         await settle(app, pilot)
