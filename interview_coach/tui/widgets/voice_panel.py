@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -30,15 +29,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from interview_coach.domain.length import length_target
 from interview_coach.tui.messages import AnswerRefined, Notice
-
-METER_WIDTH = 30
-
-
-def idle_text(silence_s: float) -> str:
-    return (
-        "Voice mode: press space to start speaking, space again to stop "
-        f"(or pause {silence_s:g} s)."
-    )
+from interview_coach.tui.widgets.voice_lines import idle_text, level_meter
 
 
 class VoicePanel(Vertical):
@@ -115,16 +106,7 @@ class VoicePanel(Vertical):
         state.set_class(listening, "listening")
 
     def show_level(self, level: float, elapsed_s: float, speech: bool) -> None:
-        filled = min(METER_WIDTH, int(level * 4 * METER_WIDTH))
-        meter = Text("● " if speech else "○ ", style="green" if speech else "dim")
-        meter.append("▮" * filled, style="green")
-        meter.append("·" * (METER_WIDTH - filled), style="dim")
-        minutes, seconds = divmod(int(elapsed_s), 60)
-        limit = length_target().seconds[1]
-        late = elapsed_s > limit
-        meter.append(f"  {minutes}:{seconds:02d}", style="bold yellow" if late else "")
-        if late:
-            meter.append(f"  past {limit} s: wrap up", style="yellow")
+        meter = level_meter(level, elapsed_s, speech, length_target().seconds[1])
         self.query_one("#voice-meter", Static).update(meter)
 
     def show_partial(self, text: str) -> None:
