@@ -227,21 +227,24 @@ def late_fact_clause(clauses: list[Clause]) -> int | None:
     return None
 
 
-# Each mechanism informs the dimension it describes, and only that one: fitted on
+# Each mechanism informs the dimensions it describes, and only those: fitted on
 # every dimension, these features only added noise to the others (cross-validated).
-INFORMS = {
-    "mixed.": "non_defensiveness",
-    "lament.": "non_defensiveness",
-    "own_cause.detail": "non_defensiveness",
-    "blame.before_action": "non_defensiveness",
-    "blame.disowned": "non_defensiveness",
-    "blame.not_done": "non_defensiveness",
-    "fact_said.": "acknowledgment",
+# The topic indicators raised acknowledgment, non-defensiveness and tie-back in the
+# held-out-author check and cost corrective action 0.005 exact, so it does not weigh them.
+INFORMS: dict[str, tuple[str, ...]] = {
+    "mixed.": ("non_defensiveness",),
+    "lament.": ("non_defensiveness",),
+    "own_cause.detail": ("non_defensiveness",),
+    "blame.before_action": ("non_defensiveness",),
+    "blame.disowned": ("non_defensiveness",),
+    "blame.not_done": ("non_defensiveness",),
+    "fact_said.": ("acknowledgment",),
+    "topic.": ("acknowledgment", "non_defensiveness", "tie_back"),
 }
 
 
 def informs(feature: str, dimension: str) -> bool:
     """Whether the judgment model of ``dimension`` weighs ``feature``."""
     return all(
-        not feature.startswith(prefix) or owner == dimension for prefix, owner in INFORMS.items()
+        not feature.startswith(prefix) or dimension in owners for prefix, owners in INFORMS.items()
     )

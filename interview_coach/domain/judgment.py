@@ -41,9 +41,15 @@ def features(
     clauses: list[Clause],
     cue_scores: dict[str, int],
     markers: Markers | None = None,
+    topics: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    """Named numbers describing the answer; the model weighs them, the card quotes them."""
-    f: dict[str, float] = {}
+    """Named numbers describing the answer; the model weighs them, the card quotes them.
+
+    ``topics`` (every topic in the rubrics) gives one indicator per topic: what a
+    strong fact or change is differs by topic (a gap needs its dates and purpose, a
+    leave only its general category), so the same roles may earn different levels.
+    """
+    f: dict[str, float] = {f"topic.{t}": float(t == analysis.topic.topic) for t in topics}
     shares = [sharpen(c.similarity) for c in clauses]
     n = max(1, len(clauses))
     for role in ROLES:

@@ -50,5 +50,6 @@ def read_answer(answer: str, topic: str, specialty: str | None, rubrics: Rubrics
         spoken=rubrics.spoken,
     )
     markers = rubrics.markers or default_markers()
-    named = features(analysis, clauses, {name: rules[name][0] for name in DIMENSIONS}, markers)
+    cue_scores = {name: rules[name][0] for name in DIMENSIONS}
+    named = features(analysis, clauses, cue_scores, markers, tuple(sorted(rubrics.topics)))
     return Reading(analysis, clauses, rules, named, vectors.embed([answer])[0], markers)
