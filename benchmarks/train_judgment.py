@@ -49,6 +49,7 @@ from corpus_loader import (  # noqa: E402
 )
 
 from interview_coach.domain.attribution import informs  # noqa: E402
+from interview_coach.domain.datafiles import read_toml  # noqa: E402
 from interview_coach.domain.reading import read_answer  # noqa: E402
 from interview_coach.domain.rubric import load_rubrics  # noqa: E402
 
@@ -101,7 +102,7 @@ def standardise(x_raw: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 @dataclasses.dataclass(frozen=True)
-class Fold:
+class CheckInputs:
     """What every dimension's check shares: the standardised features and the folds."""
 
     x_named: np.ndarray
@@ -119,10 +120,8 @@ class Fold:
 
 def recorded_settings() -> dict[str, tuple[float, float]]:
     """Each dimension's (wording damping, L2 strength) as the last full check chose them."""
-    import tomllib
-
     path = ROOT / "rubrics" / "judgment.toml"
-    data = tomllib.loads(path.read_text())
+    data, _ = read_toml(path)
     try:
         return {d: (float(data[d]["wording"]), float(data[d]["l2"])) for d in DIMENSIONS}
     except KeyError:
@@ -130,7 +129,7 @@ def recorded_settings() -> dict[str, tuple[float, float]]:
 
 
 def choose_and_fit(
-    dimension: str, data: Fold, setting: tuple[float, float] | None = None
+    dimension: str, data: CheckInputs, setting: tuple[float, float] | None = None
 ) -> tuple[dict, dict, dict, dict]:
     """Pick the L2 strength and wording damping by the held-out-author check (or take
     ``setting``, as (damping, strength)), then fit on all development answers:
@@ -215,7 +214,7 @@ def main() -> None:
     authors = sorted({a.source for a in fresh_dev})
     fold_of = np.array([authors.index(a.source) for a in fresh_dev] + [-1] * len(older))
 
-    data = Fold(
+    data = CheckInputs(
         x_named,
         all_mean,
         all_scale,
