@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interview_coach.domain.answer_text import split_sentences
 from interview_coach.domain.scoring import AnswerError, score_answer
 
 STRONG = (
@@ -25,6 +26,15 @@ def test_speech_recognition_spellings_still_earn_the_result(rubrics):
     spoken = score_answer(heard, "exam_failure", rubrics)
     assert level(spoken, "corrective_action") == "strong"
     assert abs(spoken.overall - typed.overall) <= 10
+
+
+def test_a_broken_transcript_fragment_does_not_match_a_longer_cue(rubrics):
+    # "It." and "Was." are what a recogniser leaves of a stumble; a fuzzy cue match
+    # slid "that was my error" over "was" and credited the fragment with ownership.
+    sentences = split_sentences("It. Was. That was my error.", rubrics.rewrites)
+    hits = rubrics.matcher("exam_failure", "diagnostic_radiology").find(sentences)
+    matched_in = {hit.sentence for found in hits.values() for hit in found}
+    assert matched_in == {2}
 
 
 def test_negated_blame_is_not_blame(rubrics):

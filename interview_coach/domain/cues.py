@@ -75,11 +75,16 @@ class CueMatcher:
 
     def __init__(self, cues: Mapping[str, Sequence[tuple[str, str]]]) -> None:
         """``cues`` maps category -> [(original cue, normalised tokens joined by spaces)]."""
-        self._by_first: dict[str, list[Cue]] = {}
+        # Keyed by the first two tokens (one for one-word cues): "i" alone starts
+        # ~200 cues, and comparing each at every "i" was most of the exact pass.
+        self._by_start: dict[tuple[str, ...], list[Cue]] = {}
         # "I took it too soon and never checked": the second verb's subject is the same
         # "I", so "i never checked" matches there too.
         self._after_i: dict[str, list[Cue]] = {}
-        self._fuzzy: list[Cue] = []
+        # Fuzzy cues by each of their anchor words (words of four letters or more).
+        # Each with its place in the rubric, so candidates keep the rubric's order.
+        self._fuzzy_by_anchor: dict[str, list[tuple[int, Cue]]] = {}
+        fuzzy_count = 0
         for category, entries in cues.items():
             for original, normalised in entries:
                 tokens = tuple(normalised.split())
@@ -87,11 +92,13 @@ class CueMatcher:
                     continue
                 anchors = frozenset(t for t in tokens if len(t) >= 4) or frozenset(tokens)
                 cue = Cue(category, original, f" {normalised} ", tokens, anchors)
-                self._by_first.setdefault(tokens[0], []).append(cue)
+                self._by_start.setdefault(tokens[:2], []).append(cue)
                 if tokens[0] == "i" and len(tokens) >= 3:
                     self._after_i.setdefault(tokens[1], []).append(cue)
                 if len(normalised) >= FUZZY_MIN_CHARS and category not in EXACT_ONLY:
-                    self._fuzzy.append(cue)
+                    for anchor in anchors:
+                        self._fuzzy_by_anchor.setdefault(anchor, []).append((fuzzy_count, cue))
+                    fuzzy_count += 1
 
     def find(self, sentences: Sequence[Sentence]) -> dict[str, list[Hit]]:
         hits: dict[str, list[Hit]] = {}
@@ -99,9 +106,11 @@ class CueMatcher:
         for sentence in sentences:
             tokens = sentence.tokens
             for position, token in enumerate(tokens):
-                for cue in self._by_first.get(token, ()):
-                    if tokens[position : position + len(cue.tokens)] == cue.tokens:
-                        self._add(hits, seen, cue, sentence, position)
+                pair = tokens[position : position + 2]
+                for key in ((token,), pair) if len(pair) == 2 else ((token,),):
+                    for cue in self._by_start.get(key, ()):
+                        if tokens[position : position + len(cue.tokens)] == cue.tokens:
+                            self._add(hits, seen, cue, sentence, position)
                 if (
                     position >= 2
                     and tokens[position - 1] in SHARED_SUBJECT
@@ -111,17 +120,17 @@ class CueMatcher:
                         rest = cue.tokens[1:]
                         if tokens[position : position + len(rest)] == rest:
                             self._add(hits, seen, cue, sentence, position)
-        # Fuzzy pass: only cues sharing at least one real word with the answer can
-        # plausibly match, which keeps this fast without losing misrecognitions.
-        vocabulary = {t for s in sentences for t in s.tokens}
-        candidates = [c for c in self._fuzzy if c.anchors & vocabulary]
-        padded_cues = [c.padded for c in candidates]
-        for sentence in sentences if candidates else ():
+        # Fuzzy pass: only cues sharing a real word with the sentence can plausibly
+        # match it, which keeps this fast without losing misrecognitions.
+        for sentence in sentences:
             haystack = sentence.padded
+            candidates = self._fuzzy_candidates(sentence.tokens, len(haystack))
+            if not candidates:
+                continue
             # process.extract keeps numpy out of the import path (cdist would load it).
             for _, _, ci in process.extract(
                 haystack,
-                padded_cues,
+                [c.padded for c in candidates],
                 scorer=fuzz.partial_ratio,
                 score_cutoff=FUZZY_CUTOFF,
                 limit=None,
@@ -135,6 +144,21 @@ class CueMatcher:
                 position = max(haystack[: alignment.dest_start + 1].count(" ") - 1, 0)
                 self._add(hits, seen, cue, sentence, position)
         return hits
+
+    def _fuzzy_candidates(self, tokens: Sequence[str], room: int) -> list[Cue]:
+        """Fuzzy cues with an anchor word in ``tokens`` that fit in ``room`` characters,
+        each once, in a stable order.
+
+        A partial match slides the shorter string along the longer one, so a cue longer
+        than the sentence would "match" any sentence it contains: "it." and "was."
+        (a transcript's broken sentences) matched "that was my error" at 100.
+        """
+        chosen: dict[int, Cue] = {}
+        for token in set(tokens):
+            for order, cue in self._fuzzy_by_anchor.get(token, ()):
+                if len(cue.padded) * FUZZY_CUTOFF / 100 <= room:
+                    chosen[order] = cue
+        return [chosen[order] for order in sorted(chosen)]
 
     @staticmethod
     def _add(
