@@ -51,7 +51,8 @@ LATE_ON_CARD = 2  # the card calls the fact late from the third sentence on
 @dataclass(frozen=True)
 class Markers:
     """Marker phrases per kind, each matched as whole words, case-insensitive, and
-    what the card says of a clause each mechanism quotes."""
+    what the card says of a clause each mechanism quotes. (Phrases and text are
+    lower-cased rather than matched with re.I, which is several times slower.)"""
 
     phrases: dict[str, tuple[str, ...]]
     card: dict[str, str]
@@ -59,10 +60,11 @@ class Markers:
 
     def __post_init__(self) -> None:
         for kind, phrases in self.phrases.items():
-            self._patterns[kind] = re.compile(whole_phrases(phrases), re.I)
+            lowered = tuple(p.lower() for p in phrases)
+            self._patterns[kind] = re.compile(whole_phrases(lowered))
 
     def found(self, kind: str, text: str) -> bool:
-        return bool(self._patterns[kind].search(text))
+        return bool(self._patterns[kind].search(text.lower()))
 
 
 def load_markers(path: Path) -> Markers:
