@@ -344,8 +344,7 @@ def test_a_card_never_asks_for_the_work_the_answer_already_named(rubrics):
 THIN_GAP_ANSWER = (
     "I took a gap from January to September 2022 to care for my father after his stroke. "
     "I take full responsibility for not explaining it on my application. During that time "
-    "I {change} and we published one paper. On a busy ward I now check every discharge "
-    "list twice."
+    "I {change} and we published one paper."
 )
 
 
