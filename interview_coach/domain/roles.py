@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,8 +101,9 @@ class Clause:
     similarity: dict[str, float]  # mean similarity to the role's nearest examples
     probabilities: dict[str, float]  # the role classifier's reading
 
-    @property
+    @cached_property
     def role(self) -> str:
+        """The likeliest role (asked hundreds of times per answer by the features)."""
         return max(self.probabilities, key=self.probabilities.__getitem__)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,22 @@ class SentenceVectors:
     tokenizer: object
     lock: threading.Lock
 
+    @cached_property
+    def _half_to_single(self) -> np.ndarray:
+        """Every half-precision value's single-precision twin (256 KB): looking rows up
+        here is twice as fast as numpy's own conversion, which has no vector path on
+        the machines measured, and gives the same numbers."""
+        import numpy as np
+
+        return np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
+
+    def _widen(self, rows: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        if rows.dtype == np.float16:
+            return self._half_to_single[rows.view(np.uint16)]
+        return rows.astype(np.float32)
+
     def embed(self, texts: list[str]) -> np.ndarray:
         """Mean of each text's token vectors, normalised; rows in the order given.
 
@@ -75,7 +91,7 @@ class SentenceVectors:
             ids = np.concatenate([encoded[i].ids for i in present]).astype(np.int64)
             np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
             starts = np.concatenate([[0], np.cumsum(lengths[present])[:-1]])
-            rows = self.table[ids].astype(np.float32)  # sum in float32, not half
+            rows = self._widen(self.table[ids])  # sum in float32, not half
             sums = np.add.reduceat(rows, starts, axis=0)
             out[present] = sums / lengths[present, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
