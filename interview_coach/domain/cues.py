@@ -67,7 +67,6 @@ class Cue:
     text: str
     padded: str
     tokens: tuple[str, ...]
-    anchors: frozenset[str]
 
 
 class CueMatcher:
@@ -81,24 +80,24 @@ class CueMatcher:
         # "I took it too soon and never checked": the second verb's subject is the same
         # "I", so "i never checked" matches there too.
         self._after_i: dict[str, list[Cue]] = {}
-        # Fuzzy cues by each of their anchor words (words of four letters or more).
-        # Each with its place in the rubric, so candidates keep the rubric's order.
-        self._fuzzy_by_anchor: dict[str, list[tuple[int, Cue]]] = {}
-        fuzzy_count = 0
+        # Fuzzy cues in the rubric's order, and the places of those with each anchor
+        # word (a word of four letters or more) in that list.
+        self._fuzzy: list[Cue] = []
+        self._fuzzy_by_anchor: dict[str, list[int]] = {}
         for category, entries in cues.items():
             for original, normalised in entries:
                 tokens = tuple(normalised.split())
                 if not tokens:
                     continue
-                anchors = frozenset(t for t in tokens if len(t) >= 4) or frozenset(tokens)
-                cue = Cue(category, original, f" {normalised} ", tokens, anchors)
+                cue = Cue(category, original, f" {normalised} ", tokens)
                 self._by_start.setdefault(tokens[:2], []).append(cue)
                 if tokens[0] == "i" and len(tokens) >= 3:
                     self._after_i.setdefault(tokens[1], []).append(cue)
                 if len(normalised) >= FUZZY_MIN_CHARS and category not in EXACT_ONLY:
+                    anchors = {t for t in tokens if len(t) >= 4} or set(tokens)
                     for anchor in anchors:
-                        self._fuzzy_by_anchor.setdefault(anchor, []).append((fuzzy_count, cue))
-                    fuzzy_count += 1
+                        self._fuzzy_by_anchor.setdefault(anchor, []).append(len(self._fuzzy))
+                    self._fuzzy.append(cue)
 
     def find(self, sentences: Sequence[Sentence]) -> dict[str, list[Hit]]:
         hits: dict[str, list[Hit]] = {}
@@ -155,12 +154,9 @@ class CueMatcher:
         than the sentence would "match" any sentence it contains: "it." and "was."
         (a transcript's broken sentences) matched "that was my error" at 100.
         """
-        chosen: dict[int, Cue] = {}
-        for token in set(tokens):
-            for order, cue in self._fuzzy_by_anchor.get(token, ()):
-                if len(cue.padded) * FUZZY_CUTOFF / 100 <= room:
-                    chosen[order] = cue
-        return [chosen[order] for order in sorted(chosen)]
+        places = {i for token in set(tokens) for i in self._fuzzy_by_anchor.get(token, ())}
+        cues = (self._fuzzy[i] for i in sorted(places))
+        return [cue for cue in cues if len(cue.padded) * FUZZY_CUTOFF / 100 <= room]
 
     @staticmethod
     def _add(
