@@ -36,7 +36,10 @@ class Coach(HistoryReading):
     @classmethod
     def load(cls, profile_file: Path | None = None, use_saved_profile: bool = True) -> Coach:
         """Load the shipped data and the profile (an explicit file, else the saved one)."""
-        coach = cls(default_bank(), default_rubrics())
+        from interview_coach.storage.parsed_cache import parsed_data_cache
+
+        with parsed_data_cache(locations.cache_dir()):
+            coach = cls(default_bank(), default_rubrics())
         if profile_file is None and use_saved_profile and locations.profile_path().is_file():
             profile_file = locations.profile_path()
         if profile_file is not None:

@@ -35,6 +35,23 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path | None:
+    """Where parsed copies of the shipped data are kept, or None to keep none.
+
+    Outside the data directory on purpose: it holds nothing of the user's, only
+    the public question bank and rubrics, so ``purge`` has no reason to touch it.
+    ``INTERVIEW_COACH_CACHE`` moves it; set to ``off`` it turns the cache off.
+    """
+    env = os.environ.get("INTERVIEW_COACH_CACHE")
+    if env is not None and env.strip().lower() in ("", "off", "0", "none"):
+        return None
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def ensure_data_dir() -> Path:
     """Create the data directory owner-only, or say in one sentence why we cannot."""
     path = data_dir()

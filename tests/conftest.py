@@ -19,6 +19,16 @@ OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFL
 os.environ.update(OFFLINE)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def parsed_data_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of parsed data files for the whole run (in this process and the CLI
+    subprocesses), outside the user's own cache folder."""
+    folder = tmp_path_factory.mktemp("parsed-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INTERVIEW_COACH_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "coach-home"
