@@ -200,6 +200,21 @@ def test_an_owned_cause_beside_a_circumstance_is_partial_and_says_why(rubrics):
     assert "circumstance" in mixed.dimensions["non_defensiveness"].advice
 
 
+def test_a_circumstance_conceded_before_the_owned_cause_is_partial_and_quoted(rubrics):
+    """The same mix the other way round: the circumstance first, then "but I also..."."""
+    conceded = score_answer(
+        "I did not pass Step 1 on my first attempt, in June 2021. The clerkship schedule that "
+        "spring was brutal, but I also relied on rereading my notes and never did timed blocks. "
+        "For the retake I did forty timed questions a day, met a tutor every week, and passed "
+        "with a 232.",
+        "exam_failure",
+        rubrics,
+    )
+    assert level(conceded, "non_defensiveness") == "partial"
+    said = reasons(conceded, "non_defensiveness")
+    assert any("schedule" in text and "circumstance" in why for text, why in said.items())
+
+
 def test_a_softened_fact_is_not_strong_acknowledgment_and_is_quoted(rubrics):
     answer = (
         "My Step 2 kind of didn't go the way I wanted. I had been reading instead of doing "
@@ -236,7 +251,8 @@ def test_blame_said_with_a_negative_contraction_is_read(didnt, rubrics):
     )
     owned_only = answer.replace(f"Honestly, the school {didnt} really prepare us, but I", "I")
     card = score_answer(answer, "exam_failure", rubrics)
-    blamed = [t for t, why in reasons(card, "non_defensiveness").items() if "blam" in why]
+    said = reasons(card, "non_defensiveness").items()
+    blamed = [t for t, why in said if "blam" in why or "circumstance" in why]
     assert any("school" in t for t in blamed)
     calm = score_answer(owned_only, "exam_failure", rubrics).dimensions["non_defensiveness"]
     assert card.dimensions["non_defensiveness"].score <= calm.score - 10

@@ -5,9 +5,10 @@ role features alone cannot express these mechanisms, because the judgment model 
 its features' weights and cannot see two of them together:
 
 - Mixed attribution: the speaker owns a cause AND names a circumstance or another
-  person (who is the agent), perhaps offered as the reason ("because", "due to") or
-  turned to after the owned part ("but honestly the system was a mess"), or splits
-  the cause outright ("partly me and partly the schedule"). LABELLING.md calls that
+  person (who is the agent), perhaps offered as the reason ("because", "due to"),
+  turned to after the owned part ("but honestly the system was a mess"), conceded
+  before it ("the course load was heavy, but I also didn't manage my time"), or
+  splits the cause outright ("partly me and partly the schedule"). LABELLING.md calls that
   partial non-defensiveness however well the owned part is said.
 - Lament: how much of the answer, and how many clauses in a row, dwell on distress.
 - The fact stated late, hedged, or without its specifics in the same clause.
@@ -127,6 +128,21 @@ def attribution_features(
             ),
             default=0.0,
         ),
+        # The concession the other way round: a circumstance first, then "but I
+        # also didn't manage my time", "but honestly I should have checked".
+        "mixed.own_after_blame": max(
+            (
+                min(own[j], max(blame[:j]))
+                for j in range(1, len(clauses))
+                if markers.found("contrast", clauses[j].text)
+            ),
+            default=0.0,
+        ),
+        # Any owned cause that comes after a circumstance, with or without a "but".
+        "mixed.blame_then_own": max(
+            (min(own[j], max(blame[:j])) for j in range(1, len(clauses))),
+            default=0.0,
+        ),
     }
     # Blame in the story of what went wrong, before the answer turns to what changed,
     # what came of it or residency: "the ED read missed it" in a tie-back is not an excuse.
@@ -205,8 +221,12 @@ def mixed_clauses(clauses: list[Clause], markers: Markers) -> list[int]:
             continue
         split = markers.found("split_attribution", clause.text)  # may own and excuse at once
         turned = markers.found("contrast", clause.text) and max(own[:j], default=0.0) >= NEAR
+        conceded = any(  # the circumstance first, then "but I also ...", owned
+            own[k] >= NEAR and markers.found("contrast", clauses[k].text)
+            for k in range(j + 1, len(clauses))
+        )
         reason = markers.found("reason", clause.text)
-        if split or (own[j] < ROLE_PRESENT and (turned or reason)):
+        if split or (own[j] < ROLE_PRESENT and (turned or conceded or reason)):
             found.append(j)
     return found
 
