@@ -124,3 +124,29 @@ def test_score_gives_the_same_card_with_a_cold_and_a_warm_cache(run_cli, tmp_pat
     assert cold.code == warm.code == 0, cold.stderr + warm.stderr
     assert (tmp_path / "cache" / FILE_NAME).is_file()
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
+
+
+def test_a_file_read_by_another_thread_while_the_cache_is_open_stays_out(tmp_path: Path) -> None:
+    """The TUI loads the coach on a worker thread; a profile read on another thread
+    at that moment must not be copied into the cache."""
+    import threading
+
+    private = tmp_path / "profile.toml"
+    private.write_text('name = "owl-quartz-9931"\n', encoding="utf-8")
+    cache = tmp_path / "cache"
+    inside, done = threading.Event(), threading.Event()
+
+    def read_profile_meanwhile() -> None:
+        inside.wait(timeout=30)
+        read_toml(private)
+        done.set()
+
+    reader = threading.Thread(target=read_profile_meanwhile)
+    reader.start()
+    with parsed_data_cache(cache):
+        read_toml(SHIPPED[0])
+        inside.set()
+        assert done.wait(timeout=30)
+    reader.join()
+    stored = (cache / FILE_NAME).read_text(encoding="utf-8")
+    assert "owl-quartz-9931" not in stored and len(json.loads(stored)["tables"]) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -35,22 +36,23 @@ class ParsedMemo(Protocol):
     def remember(self, digest: str, table: dict[str, Any]) -> None: ...
 
 
-_memo: ParsedMemo | None = None
+_local = threading.local()  # the memo in use, per thread
 
 
 @contextmanager
 def parsed_files_memo(memo: ParsedMemo | None) -> Iterator[None]:
-    """Let every ``read_toml`` inside the block consult ``memo``.
+    """Let every ``read_toml`` inside the block, in this thread, consult ``memo``.
 
     Only the shipped data is read inside such a block: a profile is the user's own
-    material and is never copied anywhere else.
+    material and is never copied anywhere else, not even when another thread reads
+    one while this block is open (which is why the memo is kept per thread).
     """
-    global _memo
-    previous, _memo = _memo, memo
+    previous = getattr(_local, "memo", None)
+    _local.memo = memo
     try:
         yield
     finally:
-        _memo = previous
+        _local.memo = previous
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -65,7 +67,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start}).") from exc
-    memo = _memo
+    memo: ParsedMemo | None = getattr(_local, "memo", None)
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest() if memo else ""
     if memo and (table := memo.recall(digest)) is not None:
         return table, text
