@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,8 @@ def attribution_features(
     owned = max(own, default=0.0)
     best = clauses[own.index(owned)] if clauses else None
     split = float(markers.found("split_attribution", analysis.answer))
+    contrast = [markers.found("contrast", c.text) for c in clauses]
+    own_before, blame_before = _most_before(own), _most_before(blame)
     f = {
         "mixed.own_and_blame": min(owned, max(blame, default=0.0)),
         "mixed.own_and_others": min(owned, max(others, default=0.0)),
@@ -121,28 +124,17 @@ def attribution_features(
         ),
         # A turn to someone or something else after the speaker has owned a cause.
         "mixed.contrast_after_own": max(
-            (
-                min(blame[j], max(own[:j]))
-                for j in range(1, len(clauses))
-                if markers.found("contrast", clauses[j].text)
-            ),
+            (min(b, o) for b, o, turn in zip(blame, own_before, contrast, strict=True) if turn),
             default=0.0,
         ),
         # The concession the other way round: a circumstance first, then "but I
         # also didn't manage my time", "but honestly I should have checked".
         "mixed.own_after_blame": max(
-            (
-                min(own[j], max(blame[:j]))
-                for j in range(1, len(clauses))
-                if markers.found("contrast", clauses[j].text)
-            ),
+            (min(o, b) for o, b, turn in zip(own, blame_before, contrast, strict=True) if turn),
             default=0.0,
         ),
         # Any owned cause that comes after a circumstance, with or without a "but".
-        "mixed.blame_then_own": max(
-            (min(own[j], max(blame[:j])) for j in range(1, len(clauses))),
-            default=0.0,
-        ),
+        "mixed.blame_then_own": max(map(min, own, blame_before), default=0.0),
     }
     # Blame in the story of what went wrong, before the answer turns to what changed,
     # what came of it or residency: "the ED read missed it" in a tie-back is not an excuse.
@@ -162,6 +154,12 @@ def attribution_features(
     f["lament.run"] = min(LAMENT_RUN, longest) / LAMENT_RUN
     f.update(_fact_features(analysis, clauses, markers))
     return f
+
+
+def _most_before(values: list[float]) -> list[float]:
+    """At each place, the largest value strictly before it (0.0 at the start): how
+    much of a role the answer has played by the time it reaches that clause."""
+    return list(accumulate(values, max, initial=0.0))[:-1]
 
 
 def disowns_blame(clause: Clause, markers: Markers) -> bool:
@@ -215,16 +213,21 @@ def mixed_clauses(clauses: list[Clause], markers: Markers) -> list[int]:
     own = [c.probabilities["own_cause"] * c.subject_is_me for c in clauses]
     if max(own, default=0.0) < ROLE_PRESENT:
         return []
+    contrast = [markers.found("contrast", c.text) for c in clauses]
+    own_before = _most_before(own)
+    # The last owned cause said as a concession ("but I also ..."): every
+    # circumstance before it was conceded.
+    concession = max(
+        (k for k, (o, turn) in enumerate(zip(own, contrast, strict=True)) if turn and o >= NEAR),
+        default=-1,
+    )
     found = []
     for j, clause in enumerate(clauses):
         if clause.probabilities["blame"] < NEAR:
             continue
         split = markers.found("split_attribution", clause.text)  # may own and excuse at once
-        turned = markers.found("contrast", clause.text) and max(own[:j], default=0.0) >= NEAR
-        conceded = any(  # the circumstance first, then "but I also ...", owned
-            own[k] >= NEAR and markers.found("contrast", clauses[k].text)
-            for k in range(j + 1, len(clauses))
-        )
+        turned = contrast[j] and own_before[j] >= NEAR
+        conceded = j < concession
         reason = markers.found("reason", clause.text)
         if split or (own[j] < ROLE_PRESENT and (turned or conceded or reason)):
             found.append(j)
