@@ -1,0 +1,111 @@
+"""WordLlama's subword tokenizer, read from a compact table instead of its JSON file.
+
+Why: ``tokenizers.Tokenizer.from_file`` spends 0.12-0.14 s parsing the 1.8 MB JSON
+(61,249 merges) on every ``score --json`` process, a fifth of its running time. The
+same vocabulary and merges, stored as arrays in ``rubrics/subword_tables.npz``
+(written by ``benchmarks/build_subword_tables.py``), load in a few milliseconds.
+
+The seam: this reproduces exactly what that tokenizer file configures, and nothing
+more: a SentencePiece-style BPE with no pre-tokenizer, whose normaliser prepends
+"\u2581" and turns every space into "\u2581", with byte fallback for characters
+outside the vocabulary. No token holds a "\u2581" after a non-"\u2581" character (the
+table builder checks it), so the text splits there into pieces that merge
+independently, and each piece's tokens are cached. The tables record the digest of
+the tokenizer file they came from; :func:`load_subwords` returns None for any other
+file, and the caller falls back to ``tokenizers`` itself. ``tests/test_subword.py``
+compares the two on every corpus answer, every role example and awkward strings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SPACE = "\u2581"
+# Added tokens the real tokenizer cuts out of raw text before normalising; a text
+# holding one is left to it.
+SPECIAL = ("<unk>", "<s>", "</s>")
+_PIECE = re.compile(f"(?<=[^{SPACE}])(?={SPACE})")
+PIECE_CACHE = 1 << 16
+
+
+def file_digest(path: Path) -> str:
+    """The digest the tables are keyed by (blake2b of the tokenizer file's bytes)."""
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, eq=False)
+class Subwords:
+    """What the merges need; ``encode`` gives the ids the tokenizer gives."""
+
+    characters: dict[str, int]  # single-character tokens
+    byte_ids: tuple[int, ...]  # the fallback tokens <0x00>..<0xFF>
+    # (left id, right id) packed as left << 16 | right -> rank; merged[rank] is the new id
+    ranks: dict[int, int]
+    merged: list[int]
+    unknown: int
+    _piece: object = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_piece", lru_cache(maxsize=PIECE_CACHE)(self._merge_piece))
+
+    def encode(self, text: str) -> list[int] | None:
+        """Token ids for ``text``, or None when it holds a special token."""
+        if not text:
+            return []
+        if "<" in text and any(token in text for token in SPECIAL):
+            return None
+        out: list[int] = []
+        for piece in _PIECE.split(SPACE + text.replace(" ", SPACE)):
+            out.extend(self._piece(piece))
+        return out
+
+    def _symbols(self, piece: str) -> list[int]:
+        symbols: list[int] = []
+        for char in piece:
+            known = self.characters.get(char)
+            if known is not None:
+                symbols.append(known)
+            elif self.byte_ids:
+                symbols.extend(self.byte_ids[byte] for byte in char.encode("utf-8"))
+            elif not symbols or symbols[-1] != self.unknown:  # unknowns are fused
+                symbols.append(self.unknown)
+        return symbols
+
+    def _merge_piece(self, piece: str) -> tuple[int, ...]:
+        """Merge the lowest-ranked adjacent pair (leftmost on a tie) until none is left."""
+        symbols = self._symbols(piece)
+        ranks = self.ranks
+        while len(symbols) > 1:
+            best_rank, best_at = len(self.merged), -1
+            for i in range(len(symbols) - 1):
+                rank = ranks.get(symbols[i] << 16 | symbols[i + 1], best_rank)
+                if rank < best_rank:
+                    best_rank, best_at = rank, i
+            if best_at < 0:
+                break
+            symbols[best_at : best_at + 2] = [self.merged[best_rank]]
+        return tuple(symbols)
+
+
+def load_subwords(tables: Path, tokenizer_file: Path) -> Subwords | None:
+    """The tables, if they were built from exactly this tokenizer file; else None."""
+    import numpy as np
+
+    if not tables.is_file():
+        return None
+    with np.load(tables, allow_pickle=False) as data:
+        if str(data["source_digest"]) != file_digest(tokenizer_file):
+            return None
+        characters = dict(
+            zip(map(chr, data["chars"].tolist()), data["char_ids"].tolist(), strict=True)
+        )
+        byte_ids = tuple(data["byte_ids"].tolist())
+        left, right, merged = data["merges"].astype(np.int64)
+        unknown = int(data["unknown"])
+    keys = (left << 16 | right).tolist()
+    ranks = dict(zip(keys, range(len(keys)), strict=True))
+    return Subwords(characters, byte_ids, ranks, merged.tolist(), unknown)
