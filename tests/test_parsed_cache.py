@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from interview_coach.coach import Coach
+from interview_coach.domain.answer_text import normalise
 from interview_coach.domain.bank import default_bank
 from interview_coach.domain.datafiles import read_toml
-from interview_coach.domain.rubric import default_rubrics
+from interview_coach.domain.rubric import default_rubrics, load_rubrics
 from interview_coach.locations import bundled_data_dir
 from interview_coach.storage.parsed_cache import FILE_NAME, parsed_data_cache
 
@@ -150,3 +151,38 @@ def test_a_file_read_by_another_thread_while_the_cache_is_open_stays_out(tmp_pat
     reader.join()
     stored = (cache / FILE_NAME).read_text(encoding="utf-8")
     assert "owl-quartz-9931" not in stored and len(json.loads(stored)["tables"]) == 1
+
+
+def test_cue_forms_come_back_from_the_cache_unchanged_and_follow_the_normalising_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every start-up normalises ~2,700 cue phrases unless the cache holds them; a
+    stale copy (after the normalising code changed) would silently change matches."""
+    from interview_coach.domain import rubric
+
+    folder, cache = bundled_data_dir("rubrics"), tmp_path / "cache"
+    with parsed_data_cache(cache):
+        cold = load_rubrics(folder)
+    with parsed_data_cache(cache):
+        warm = load_rubrics(folder)
+    uncached = load_rubrics(folder)
+    assert len(uncached.cue_forms) > 1000
+    assert warm.cue_forms == cold.cue_forms == uncached.cue_forms
+    for cue in ("cannot-miss", "children's hospital"):
+        assert uncached.cue_forms[cue] == " ".join(normalise(cue, uncached.rewrites)) != cue
+
+    normalised: list[str] = []
+
+    def counting(text: str, rewrites=()) -> list[str]:
+        normalised.append(text)
+        return normalise(text, rewrites)
+
+    monkeypatch.setattr(rubric, "normalise", counting)
+    with parsed_data_cache(cache):
+        load_rubrics(folder)
+    assert normalised == [], "unchanged code and data: the forms come from the cache"
+    monkeypatch.setattr(rubric, "normaliser_digest", lambda: "the code was edited")
+    with parsed_data_cache(cache):
+        edited = load_rubrics(folder)
+    assert len(normalised) == len(uncached.cue_forms)
+    assert edited.cue_forms == uncached.cue_forms

@@ -10,7 +10,7 @@ import hashlib
 import re
 import threading
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,6 +53,25 @@ def parsed_files_memo(memo: ParsedMemo | None) -> Iterator[None]:
         yield
     finally:
         _local.memo = previous
+
+
+def derived_table(key: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A table computed from the shipped data, kept by the memo in use like a parsed file.
+
+    For work done on every start-up that depends only on the data and the code that
+    derives it (normalising 1,800 cue phrases costs more than parsing them). ``key``
+    must hold everything the result depends on, the deriving code's digest included:
+    the memo keeps the table under the key's digest, so any change means a new entry.
+    """
+    memo: ParsedMemo | None = getattr(_local, "memo", None)
+    if memo is None:
+        return compute()
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16, person=b"derived").hexdigest()
+    if (table := memo.recall(digest)) is not None:
+        return table
+    table = compute()
+    memo.remember(digest, table)
+    return table
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:

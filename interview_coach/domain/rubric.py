@@ -10,16 +10,18 @@ adding a file.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from interview_coach.domain.answer_text import normalise
+from interview_coach.domain.answer_text import normalise, normaliser_digest
 from interview_coach.domain.attribution import Markers, load_markers
 from interview_coach.domain.caps import Cap, load_caps
 from interview_coach.domain.cues import CueMatcher
-from interview_coach.domain.datafiles import DataFileError
+from interview_coach.domain.datafiles import DataFileError, derived_table
 from interview_coach.domain.judgment import JudgmentModel, load_judgment_model
 from interview_coach.domain.role_classifier import (
     RoleClassifier,
@@ -77,6 +79,8 @@ class Rubrics:
     spoken: SpokenForms | None = None
     # Ceilings LABELLING.md applies whatever the model says: caps.toml.
     caps: tuple[Cap, ...] = ()
+    # Every cue's normalised form, worked out once at load (see ``cue_forms``).
+    cue_forms: Mapping[str, str] = field(default_factory=dict)
 
     def topic(self, topic_id: str) -> TopicRubric:
         try:
@@ -108,12 +112,13 @@ def _matcher(rubrics: Rubrics, topic: str, specialty: str | None) -> CueMatcher:
         else [s.cues for s in rubrics.specialties.values()]
     )
     sources = (rubrics.common_cues, rubrics.topic(topic).cues, *specialties)
+    forms = rubrics.cue_forms
     for source in sources:
         for category, cues in source.items():
             bucket = merged.setdefault(category, [])
             known = {text for text, _ in bucket}
             bucket.extend(
-                (cue, " ".join(normalise(cue, rubrics.rewrites)))
+                (cue, forms[cue] if cue in forms else " ".join(normalise(cue, rubrics.rewrites)))
                 for cue in cues
                 if cue not in known
             )
@@ -162,7 +167,27 @@ def load_rubrics(folder: Path) -> Rubrics:
         markers=load_markers(folder / "judgment_markers.toml"),
         spoken=load_spoken_forms(folder / "spoken_forms.toml"),
         caps=load_caps(folder / "caps.toml"),
+        cue_forms=cue_forms(
+            rewrites,
+            [cues, *(t.cues for t in topics.values()), *(s.cues for s in specialties.values())],
+        ),
     )
+
+
+def cue_forms(
+    rewrites: tuple[tuple[re.Pattern[str], str], ...],
+    sources: list[dict[str, tuple[str, ...]]],
+) -> dict[str, str]:
+    """Each cue's normalised form, as the matcher compares it with an answer.
+
+    Normalising every cue takes longer than the rest of a start-up's data work, so
+    the table is a ``derived_table``: inside ``Coach.load`` it is read back from the
+    parsed-data cache whenever the cues, the rewrites and the normalising code are
+    unchanged (all three are in its key)."""
+    cues = sorted({cue for source in sources for phrases in source.values() for cue in phrases})
+    rewritten = [[pattern.pattern, pattern.flags, to] for pattern, to in rewrites]
+    key = json.dumps(["cue forms", normaliser_digest(), rewritten, cues])
+    return derived_table(key, lambda: {cue: " ".join(normalise(cue, rewrites)) for cue in cues})
 
 
 @lru_cache(maxsize=4)
