@@ -20,7 +20,7 @@ from interview_coach.domain.sentence_vectors import (
     model_files,
     sentence_vectors,
 )
-from interview_coach.domain.subword import load_subwords
+from interview_coach.domain.subword import LONGEST_PIECE, load_subwords
 from interview_coach.locations import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,8 @@ def _library_ids(tokenizer: Tokenizer, texts: list[str]) -> list[list[int]]:
 
 def _awkward_texts() -> list[str]:
     """Spacing, byte fallback (emoji, CJK, combining marks), the tokenizer's own
-    space marker, special tokens mid-text, and random mixes of all of them."""
+    space marker, special tokens mid-text, runs too long to merge here, and random
+    mixes of all of them."""
     fixed = [
         "",
         " ",
@@ -58,6 +59,9 @@ def _awkward_texts() -> list[str]:
         "<s>",
         "x</s>y",
         "a <unk> b",
+        "see https://example.org/" + "a" * 80,
+        "x" * (LONGEST_PIECE - 1),
+        "y" * LONGEST_PIECE,
         "<s",
         "s>",
         "</",
@@ -80,8 +84,12 @@ def test_the_shipped_tables_split_every_corpus_answer_role_example_and_awkward_s
     ours = [subwords.encode(text) for text in texts]
     left_to_library = [text for text, ids in zip(texts, ours, strict=True) if ids is None]
     special = ("<s>", "</s>", "<unk>")
-    assert left_to_library
-    assert all(any(token in text for token in special) for text in left_to_library)
+    assert "x" * (LONGEST_PIECE - 1) not in left_to_library
+    assert "y" * LONGEST_PIECE in left_to_library
+    assert all(
+        any(token in text for token in special) or max(map(len, text.split(" "))) >= LONGEST_PIECE
+        for text in left_to_library
+    )
     expected = _library_ids(library_tokenizer, texts)
     differing = [
         text

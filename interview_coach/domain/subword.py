@@ -22,6 +22,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 SPACE = "\u2581"
@@ -30,6 +31,9 @@ SPACE = "\u2581"
 SPECIAL = ("<unk>", "<s>", "</s>")
 _PIECE = re.compile(f"(?<=[^{SPACE}])(?={SPACE})")
 PIECE_CACHE = 1 << 16
+# Merging is quadratic in a piece's length here (the library keeps a heap): a text
+# with a longer run of characters between spaces, a pasted link or table, is left to it.
+LONGEST_PIECE = 64
 
 
 def file_digest(path: Path) -> str:
@@ -53,13 +57,17 @@ class Subwords:
         object.__setattr__(self, "_piece", lru_cache(maxsize=PIECE_CACHE)(self._merge_piece))
 
     def encode(self, text: str) -> list[int] | None:
-        """Token ids for ``text``, or None when it holds a special token."""
+        """Token ids for ``text``, or None when it holds a special token or a piece
+        too long to merge quickly here."""
         if not text:
             return []
         if "<" in text and any(token in text for token in SPECIAL):
             return None
+        pieces = _PIECE.split(SPACE + text.replace(" ", SPACE))
+        if max(map(len, pieces)) > LONGEST_PIECE:
+            return None
         out: list[int] = []
-        for piece in _PIECE.split(SPACE + text.replace(" ", SPACE)):
+        for piece in pieces:
             out.extend(self._piece(piece))
         return out
 
@@ -76,18 +84,25 @@ class Subwords:
         return symbols
 
     def _merge_piece(self, piece: str) -> tuple[int, ...]:
-        """Merge the lowest-ranked adjacent pair (leftmost on a tie) until none is left."""
+        """Merge the lowest-ranked adjacent pair (leftmost on a tie) until none is left.
+
+        Each pair's rank is looked up once and only the two pairs beside a merge are
+        looked up again, so ``min`` and ``index`` (both in C) do the searching."""
         symbols = self._symbols(piece)
-        ranks = self.ranks
-        while len(symbols) > 1:
-            best_rank, best_at = len(self.merged), -1
-            for i in range(len(symbols) - 1):
-                rank = ranks.get(symbols[i] << 16 | symbols[i + 1], best_rank)
-                if rank < best_rank:
-                    best_rank, best_at = rank, i
-            if best_at < 0:
+        ranks, merged = self.ranks, self.merged
+        never = len(merged)
+        pairs = [ranks.get(a << 16 | b, never) for a, b in pairwise(symbols)]
+        while pairs:
+            best = min(pairs)
+            if best == never:
                 break
-            symbols[best_at : best_at + 2] = [self.merged[best_rank]]
+            at = pairs.index(best)
+            symbols[at : at + 2] = [merged[best]]
+            del pairs[at]
+            if at > 0:
+                pairs[at - 1] = ranks.get(symbols[at - 1] << 16 | symbols[at], never)
+            if at < len(pairs):
+                pairs[at] = ranks.get(symbols[at] << 16 | symbols[at + 1], never)
         return tuple(symbols)
 
 
