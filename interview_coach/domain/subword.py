@@ -56,6 +56,10 @@ class Subwords:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_piece", lru_cache(maxsize=PIECE_CACHE)(self._merge_piece))
 
+    def forget(self) -> None:
+        """Empty the cache of merged pieces (benchmarks time a never-seen answer)."""
+        self._piece.cache_clear()  # type: ignore[attr-defined]
+
     def encode(self, text: str) -> list[int] | None:
         """Token ids for ``text``, or None when it holds a special token or a piece
         too long to merge quickly here."""
