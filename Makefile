@@ -51,6 +51,7 @@ bench-voice: $(STAMP)
 # corpus's development split; the test split is never read).
 train: $(STAMP)
 	$(BIN)/python benchmarks/train_roles.py --write
+	$(BIN)/python benchmarks/build_subword_tables.py
 	$(BIN)/python benchmarks/train_judgment.py --write
 
 clean:

@@ -4,8 +4,9 @@
 JSON file (0.12-0.14 s per process). Refuses a tokenizer file the compact reading
 would get wrong: anything but a byte-fallback BPE with no pre-tokenizer, a normaliser
 other than "prepend \u2581, spaces to \u2581", or a token holding "\u2581" after another
-character. Run after upgrading wordllama (the tests fail until then, and the coach
-falls back to ``tokenizers`` meanwhile):
+character. The role examples' pieces are stored already merged. Run after upgrading
+wordllama (the coach falls back to ``tokenizers`` meanwhile) or editing the role
+examples (``make train`` does); ``tests/test_subword.py`` fails until then:
 
     .venv/bin/python benchmarks/build_subword_tables.py
 """
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from interview_coach.domain.sentence_vectors import model_files  # noqa: E402
-from interview_coach.domain.subword import SPACE, SPECIAL, file_digest  # noqa: E402
+from interview_coach.domain.subword import SPACE, SPECIAL, file_digest, pack_ids, split_pieces  # noqa: E402
 
 OUT = ROOT / "rubrics" / "subword_tables.npz"
 NORMALISER = {
@@ -33,6 +34,28 @@ NORMALISER = {
         {"type": "Replace", "pattern": {"String": " "}, "content": SPACE},
     ],
 }
+
+
+def seen_pieces(tokenizer_file: Path) -> dict[str, list[int]]:
+    """Every piece of the role bank's examples and its ids, merged by the library
+    itself: the pieces of everyday answers, looked up instead of merged at run time."""
+    import tomllib
+
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    pieces: set[str] = set()
+    for path in sorted((ROOT / "rubrics" / "roles").glob("*.toml")):
+        for example in tomllib.loads(path.read_text(encoding="utf-8"))["examples"]:
+            if SPACE not in example and not any(token in example for token in SPECIAL):
+                pieces.update(split_pieces(example))
+    ordered = sorted(piece for piece in pieces if "\n" not in piece)
+    # A piece is "▁" plus text: the normaliser gives it back from that text.
+    texts = [piece[1:].replace(SPACE, " ") for piece in ordered]
+    encoded = tokenizer.encode_batch(texts, add_special_tokens=False)
+    return {piece: e.ids for piece, e in zip(ordered, encoded, strict=True) if 1 <= len(e.ids) <= 3}
 
 
 def build(tokenizer_file: Path) -> dict[str, np.ndarray]:
@@ -60,6 +83,7 @@ def build(tokenizer_file: Path) -> dict[str, np.ndarray]:
     if not all(token in vocab for token in byte_tokens):
         raise SystemExit("the byte-fallback tokens are not all in the vocabulary")
     characters = sorted((token, i) for token, i in vocab.items() if len(token) == 1)
+    seen = seen_pieces(tokenizer_file)
     return {
         "source_digest": np.array(file_digest(tokenizer_file)),
         "chars": np.array([ord(token) for token, _ in characters], dtype=np.uint32),
@@ -74,6 +98,8 @@ def build(tokenizer_file: Path) -> dict[str, np.ndarray]:
             dtype=np.uint16,
         ),
         "unknown": np.array(vocab[model["unk_token"]]),
+        "seen": np.frombuffer("\n".join(seen).encode("utf-8"), dtype=np.uint8),
+        "seen_ids": np.array([pack_ids(ids) for ids in seen.values()], dtype=np.uint64),
     }
 
 
@@ -87,6 +113,7 @@ def main() -> None:
                 "written": str(OUT.relative_to(ROOT)),
                 "characters": len(tables["chars"]),
                 "merges": tables["merges"].shape[1],
+                "pieces_seen": len(tables["seen_ids"]),
                 "bytes": OUT.stat().st_size,
             }
         )

@@ -120,7 +120,9 @@ def test_tables_built_from_another_tokenizer_file_are_not_used(tmp_path: Path) -
 
 
 def test_the_shipped_tables_are_what_the_builder_writes_today() -> None:
-    """After a wordllama upgrade, ``benchmarks/build_subword_tables.py`` must be rerun."""
+    """After a wordllama upgrade or an edit to the role examples (whose pieces are
+    stored merged), ``benchmarks/build_subword_tables.py`` must be rerun (``make train``
+    does)."""
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -36,6 +36,18 @@ PIECE_CACHE = 1 << 16
 LONGEST_PIECE = 64
 
 
+def split_pieces(text: str) -> list[str]:
+    """The normalised text cut where no token can span: before each run of "▁"."""
+    return _PIECE.split(SPACE + text.replace(" ", SPACE))
+
+
+def pack_ids(ids: list[int]) -> int:
+    """One to three token ids (each below 65,536) and their count in one int."""
+    if not 1 <= len(ids) <= 3:
+        raise ValueError("one to three ids")
+    return sum(i << (2 + 16 * k) for k, i in enumerate(ids)) | len(ids)
+
+
 def file_digest(path: Path) -> str:
     """The digest the tables are keyed by (blake2b of the tokenizer file's bytes)."""
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
@@ -51,6 +63,11 @@ class Subwords:
     ranks: dict[int, int]
     merged: list[int]
     unknown: int
+    # Pieces already merged when the tables were built (those of the role examples),
+    # so an answer in everyday words is mostly looked up rather than merged: up to
+    # three ids packed in one int, see ``pack_ids`` (a dict of ints builds several
+    # times faster than one of tuples, and it is built on every start-up).
+    known: dict[str, int] = field(default_factory=dict)
     _piece: object = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -67,7 +84,7 @@ class Subwords:
             return []
         if "<" in text and any(token in text for token in SPECIAL):
             return None
-        pieces = _PIECE.split(SPACE + text.replace(" ", SPACE))
+        pieces = split_pieces(text)
         if max(map(len, pieces)) > LONGEST_PIECE:
             return None
         out: list[int] = []
@@ -92,6 +109,9 @@ class Subwords:
 
         Each pair's rank is looked up once and only the two pairs beside a merge are
         looked up again, so ``min`` and ``index`` (both in C) do the searching."""
+        known = self.known.get(piece)
+        if known is not None:
+            return tuple((known >> (2 + 16 * k)) & 0xFFFF for k in range(known & 3))
         symbols = self._symbols(piece)
         ranks, merged = self.ranks, self.merged
         never = len(merged)
@@ -123,8 +143,11 @@ def load_subwords(tables: Path, tokenizer_file: Path) -> Subwords | None:
             zip(map(chr, data["chars"].tolist()), data["char_ids"].tolist(), strict=True)
         )
         byte_ids = tuple(data["byte_ids"].tolist())
+        pieces = data["seen"].tobytes().decode("utf-8").split("\n")
+        packed = data["seen_ids"].tolist()
         left, right, merged = data["merges"].astype(np.int64)
         unknown = int(data["unknown"])
     keys = (left << 16 | right).tolist()
     ranks = dict(zip(keys, range(len(keys)), strict=True))
-    return Subwords(characters, byte_ids, ranks, merged.tolist(), unknown)
+    known = dict(zip(pieces, packed, strict=True))
+    return Subwords(characters, byte_ids, ranks, merged.tolist(), unknown, known)
