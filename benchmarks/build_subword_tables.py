@@ -97,7 +97,6 @@ def build(tokenizer_file: Path) -> dict[str, np.ndarray]:
             ],
             dtype=np.uint16,
         ),
-        "unknown": np.array(vocab[model["unk_token"]]),
         "seen": np.frombuffer("\n".join(seen).encode("utf-8"), dtype=np.uint8),
         "seen_ids": np.array([pack_ids(ids) for ids in seen.values()], dtype=np.uint64),
     }

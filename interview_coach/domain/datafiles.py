@@ -63,14 +63,25 @@ def derived_table(key: str, compute: Callable[[], dict[str, Any]]) -> dict[str, 
     must hold everything the result depends on, the deriving code's digest included:
     the memo keeps the table under the key's digest, so any change means a new entry.
     """
+    return _through_memo(
+        lambda: hashlib.blake2b(key.encode("utf-8"), digest_size=16, person=b"derived").hexdigest(),
+        compute,
+    )
+
+
+def _through_memo(
+    digest: Callable[[], str], compute: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """``compute()``, or the memo's copy under ``digest()`` (worked out only if a memo
+    is in use in this thread); what is computed is offered to the memo."""
     memo: ParsedMemo | None = getattr(_local, "memo", None)
     if memo is None:
         return compute()
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16, person=b"derived").hexdigest()
-    if (table := memo.recall(digest)) is not None:
+    key = digest()
+    if (table := memo.recall(key)) is not None:
         return table
     table = compute()
-    memo.remember(digest, table)
+    memo.remember(key, table)
     return table
 
 
@@ -86,17 +97,14 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start}).") from exc
-    memo: ParsedMemo | None = getattr(_local, "memo", None)
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest() if memo else ""
-    if memo and (table := memo.recall(digest)) is not None:
-        return table, text
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: {_toml_message(exc)}.") from exc
-    if memo:
-        memo.remember(digest, table)
-    return table, text
+
+    def parse() -> dict[str, Any]:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(f"{path}: {_toml_message(exc)}.") from exc
+
+    return _through_memo(lambda: hashlib.blake2b(raw, digest_size=16).hexdigest(), parse), text
 
 
 def _toml_message(exc: tomllib.TOMLDecodeError) -> str:

@@ -48,6 +48,11 @@ def pack_ids(ids: list[int]) -> int:
     return sum(i << (2 + 16 * k) for k, i in enumerate(ids)) | len(ids)
 
 
+def unpack_ids(packed: int) -> tuple[int, ...]:
+    """The ids :func:`pack_ids` packed."""
+    return tuple((packed >> (2 + 16 * k)) & 0xFFFF for k in range(packed & 3))
+
+
 def file_digest(path: Path) -> str:
     """The digest the tables are keyed by (blake2b of the tokenizer file's bytes)."""
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
@@ -58,11 +63,12 @@ class Subwords:
     """What the merges need; ``encode`` gives the ids the tokenizer gives."""
 
     characters: dict[str, int]  # single-character tokens
-    byte_ids: tuple[int, ...]  # the fallback tokens <0x00>..<0xFF>
+    # The fallback tokens <0x00>..<0xFF>: the builder requires all 256, so a character
+    # outside the vocabulary always falls back to its bytes and never to "<unk>".
+    byte_ids: tuple[int, ...]
     # (left id, right id) packed as left << 16 | right -> rank; merged[rank] is the new id
     ranks: dict[int, int]
     merged: list[int]
-    unknown: int
     # Pieces already merged when the tables were built (those of the role examples),
     # so an answer in everyday words is mostly looked up rather than merged: up to
     # three ids packed in one int, see ``pack_ids`` (a dict of ints builds several
@@ -98,10 +104,8 @@ class Subwords:
             known = self.characters.get(char)
             if known is not None:
                 symbols.append(known)
-            elif self.byte_ids:
+            else:
                 symbols.extend(self.byte_ids[byte] for byte in char.encode("utf-8"))
-            elif not symbols or symbols[-1] != self.unknown:  # unknowns are fused
-                symbols.append(self.unknown)
         return symbols
 
     def _merge_piece(self, piece: str) -> tuple[int, ...]:
@@ -111,7 +115,7 @@ class Subwords:
         looked up again, so ``min`` and ``index`` (both in C) do the searching."""
         known = self.known.get(piece)
         if known is not None:
-            return tuple((known >> (2 + 16 * k)) & 0xFFFF for k in range(known & 3))
+            return unpack_ids(known)
         symbols = self._symbols(piece)
         ranks, merged = self.ranks, self.merged
         never = len(merged)
@@ -146,8 +150,7 @@ def load_subwords(tables: Path, tokenizer_file: Path) -> Subwords | None:
         pieces = data["seen"].tobytes().decode("utf-8").split("\n")
         packed = data["seen_ids"].tolist()
         left, right, merged = data["merges"].astype(np.int64)
-        unknown = int(data["unknown"])
     keys = (left << 16 | right).tolist()
     ranks = dict(zip(keys, range(len(keys)), strict=True))
     known = dict(zip(pieces, packed, strict=True))
-    return Subwords(characters, byte_ids, ranks, merged.tolist(), unknown, known)
+    return Subwords(characters, byte_ids, ranks, merged.tolist(), known)
