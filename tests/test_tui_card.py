@@ -145,3 +145,26 @@ async def test_the_card_from_the_mock_summary_teaches_too(app):
         await pilot.press("tab", "down")
         await pilot.pause()
         assert text_selected(app.screen) == 1
+
+
+async def test_a_retry_closed_before_it_is_shown_does_not_stop_the_app(app):
+    """Seed 1000 of the random-key test: the retry screen was dismissed in the same
+    moment it was pushed, and focusing its card on mount stopped the app."""
+    from interview_coach.tui.screens.retry_screen import RetryScreen
+
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        before, after = (app.coach.score(text, "exam_failure").to_json() for text in (WEAK, STRONG))
+        screen = RetryScreen(after, STRONG, before, WEAK)
+        app.push_screen(screen)
+        screen.dismiss(None)
+        await settle(app, pilot)
+        assert app.is_running and app._exception is None
+        retry = RetryScreen(after, STRONG, before, WEAK)
+        await app.push_screen(retry)
+        await settle(app, pilot)
+        assert (
+            retry.focused is not None
+            and retry.query_one("#card") in retry.focused.ancestors_with_self
+        )
+    assert app.return_code in (0, None)

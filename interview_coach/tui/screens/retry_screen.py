@@ -36,6 +36,11 @@ class RetryScreen(CardScreen):
     """Dismisses like the card: "retry", "next", "follow_up" or None."""
 
     CSS_PATH = "retry_screen.tcss"
+    # The new card has focus, not the earlier one composed first. Textual's own
+    # auto-focus queries for it, so a screen closed before it was shown (a retry and
+    # a dismissing key handled back to back: the random-key test hit it) focuses
+    # nothing instead of stopping the app, as a query_one in on_mount did.
+    AUTO_FOCUS = "#card"
 
     def __init__(
         self,
@@ -71,9 +76,6 @@ class RetryScreen(CardScreen):
                     self.card, self.answer, self.previous, self.delivery, True, id="card"
                 )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#card", ScoreCardView).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._arrange(event.size.width)
