@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -34,6 +36,7 @@ PIECE_CACHE = 1 << 16
 # Merging is quadratic in a piece's length here (the library keeps a heap): a text
 # with a longer run of characters between spaces, a pasted link or table, is left to it.
 LONGEST_PIECE = 64
+NEVER = 1 << 32  # the rank of a pair no merge joins: above every real rank
 
 
 def split_pieces(text: str) -> list[str]:
@@ -66,22 +69,29 @@ class Subwords:
     # The fallback tokens <0x00>..<0xFF>: the builder requires all 256, so a character
     # outside the vocabulary always falls back to its bytes and never to "<unk>".
     byte_ids: tuple[int, ...]
-    # (left id, right id) packed as left << 16 | right -> rank; merged[rank] is the new id
-    ranks: dict[int, int]
-    merged: list[int]
+    # Every merge's pair (left id << 16 | right id), sorted, with its rank beside it;
+    # merged[rank] is the new id. Sorted arrays, searched by bisection, rather than a
+    # dict: building a 61,249-entry dict of ints cost ~30 ms of every start-up, and a
+    # lookup happens only for a piece not already in ``known``.
+    pair_keys: array
+    pair_ranks: array
+    merged: array
     # Pieces already merged when the tables were built (those of the role examples),
     # so an answer in everyday words is mostly looked up rather than merged: up to
     # three ids packed in one int, see ``pack_ids`` (a dict of ints builds several
     # times faster than one of tuples, and it is built on every start-up).
     known: dict[str, int] = field(default_factory=dict)
     _piece: object = field(init=False, repr=False)
+    _ranks_found: dict[int, int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_piece", lru_cache(maxsize=PIECE_CACHE)(self._merge_piece))
 
     def forget(self) -> None:
-        """Empty the cache of merged pieces (benchmarks time a never-seen answer)."""
+        """Empty the caches of merged pieces and pairs (benchmarks time a never-seen
+        answer as a fresh process meets it)."""
         self._piece.cache_clear()  # type: ignore[attr-defined]
+        self._ranks_found.clear()
 
     def encode(self, text: str) -> list[int] | None:
         """Token ids for ``text``, or None when it holds a special token or a piece
@@ -117,21 +127,31 @@ class Subwords:
         if known is not None:
             return unpack_ids(known)
         symbols = self._symbols(piece)
-        ranks, merged = self.ranks, self.merged
-        never = len(merged)
-        pairs = [ranks.get(a << 16 | b, never) for a, b in pairwise(symbols)]
+        merged, rank = self.merged, self._rank
+        pairs = [rank(a << 16 | b) for a, b in pairwise(symbols)]
         while pairs:
             best = min(pairs)
-            if best == never:
+            if best == NEVER:
                 break
             at = pairs.index(best)
             symbols[at : at + 2] = [merged[best]]
             del pairs[at]
             if at > 0:
-                pairs[at - 1] = ranks.get(symbols[at - 1] << 16 | symbols[at], never)
+                pairs[at - 1] = rank(symbols[at - 1] << 16 | symbols[at])
             if at < len(pairs):
-                pairs[at] = ranks.get(symbols[at] << 16 | symbols[at + 1], never)
+                pairs[at] = rank(symbols[at] << 16 | symbols[at + 1])
         return tuple(symbols)
+
+    def _rank(self, pair: int) -> int:
+        """The rank of merging a pair (left id << 16 | right id), or NEVER; each pair
+        is searched for once and remembered (the same few hundred pairs recur)."""
+        found = self._ranks_found.get(pair)
+        if found is None:
+            keys = self.pair_keys
+            at = bisect_left(keys, pair)
+            found = self.pair_ranks[at] if at < len(keys) and keys[at] == pair else NEVER
+            self._ranks_found[pair] = found
+        return found
 
 
 def load_subwords(tables: Path, tokenizer_file: Path) -> Subwords | None:
@@ -149,8 +169,27 @@ def load_subwords(tables: Path, tokenizer_file: Path) -> Subwords | None:
         byte_ids = tuple(data["byte_ids"].tolist())
         pieces = data["seen"].tobytes().decode("utf-8").split("\n")
         packed = data["seen_ids"].tolist()
-        left, right, merged = data["merges"].astype(np.int64)
-    keys = (left << 16 | right).tolist()
-    ranks = dict(zip(keys, range(len(keys)), strict=True))
+        left, right, merged = data["merges"].astype(np.uint32)
+    keys = left << 16 | right
+    order = np.argsort(keys, kind="stable")
     known = dict(zip(pieces, packed, strict=True))
-    return Subwords(characters, byte_ids, ranks, merged.tolist(), known)
+    return Subwords(
+        characters,
+        byte_ids,
+        _array(UINT32, keys[order]),
+        _array(UINT32, order),
+        _array("H", merged),
+        known,
+    )
+
+
+# The array module's typecode for 4-byte unsigned ints ("I" on every platform we know).
+UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
+
+
+def _array(typecode: str, values: object) -> array:
+    """A numpy array's values as a compact ``array.array``, whose items index as
+    plain ints (numpy scalars would make every merge lookup several times slower)."""
+    import numpy as np
+
+    return array(typecode, np.asarray(values).astype(np.dtype(typecode)).tobytes())
