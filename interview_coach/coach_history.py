@@ -8,15 +8,11 @@ follow-up reply's card, judged with the answer it follows, counts in its place.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interview_coach.domain.practice_plan import (
-    PlanItem,
-    practice_plan,
-    series_by_dimension,
-    streak_days,
-)
-from interview_coach.domain.progress import TopicProgress, topic_progress
+if TYPE_CHECKING:  # imported where used: scoring a typed answer needs neither
+    from interview_coach.domain.practice_plan import PlanItem
+    from interview_coach.domain.progress import TopicProgress
 
 
 def clock() -> datetime:
@@ -59,6 +55,8 @@ class HistoryReading:
 
     def plan(self, answers: list | None = None) -> list[PlanItem]:
         """Topics in the order to practise them (spaced repetition over past scores)."""
+        from interview_coach.domain.practice_plan import practice_plan
+
         answers = self.counted_answers() if answers is None else answers
         history = [(a.created_at, a.topic, a.overall) for a in answers]
         now = clock().astimezone(UTC).replace(tzinfo=None)
@@ -71,6 +69,9 @@ class HistoryReading:
     def progress(self) -> tuple[list[TopicProgress], int, list[PlanItem]]:
         """Per-topic first/latest/best scores, days in a row practised (the user's own
         calendar), and the plan, from one read of the history."""
+        from interview_coach.domain.practice_plan import streak_days
+        from interview_coach.domain.progress import topic_progress
+
         answers = self.counted_answers()
         rows = [
             (
@@ -86,6 +87,8 @@ class HistoryReading:
         return topic_progress(rows), streak_days(days, today), self.plan(answers)
 
     def dimension_series(self, topic: str | None = None) -> dict[str, list[int]]:
+        from interview_coach.domain.practice_plan import series_by_dimension
+
         history = [
             (a.created_at, a.topic, dimension, result["score"])
             for a in self.counted_answers()
