@@ -11,7 +11,7 @@ is recorded as negated so scoring can ignore it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -46,8 +46,11 @@ EXACT_ONLY = frozenset(
 NEGATING_PAIRS = {("fail", "to"), ("unable", "to"), ("instead", "of"), ("rather", "than")}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One cue found in one sentence (named tuples here and for ``Cue``: they are
+    made by the hundred per answer and build several times faster than frozen
+    dataclasses)."""
+
     category: str
     cue: str
     sentence: int
@@ -61,8 +64,10 @@ class Hit:
         )
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """One prepared cue (~1,700 for a topic with every specialty, built on the first
+    answer of each process)."""
+
     category: str
     text: str
     padded: str

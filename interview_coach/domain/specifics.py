@@ -8,7 +8,7 @@ because dates and numbers cannot be listed in a data file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _NUM = (
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -74,8 +74,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 PRIORITY = ("exam", "date", "frequency", "duration", "attempt", "number", "event")
 
 
-@dataclass(frozen=True)
-class Specific:
+class Specific(NamedTuple):
+    """A specific found in the text (a named tuple: built by the dozen per answer)."""
+
     kind: str
     text: str
     start: int
