@@ -130,6 +130,27 @@ def test_outline_sorts_sentences_and_names_the_missing_part(rubrics):
     assert outline["missing"] == ["tie_back"]
 
 
+def test_the_outline_follows_the_same_reading_as_the_levels(rubrics):
+    """The outline once sorted sentences by cues while levels came from clause roles, so
+    a card could say "What happened: missing" beside acknowledgment 99. Now a fact and
+    its cause in one sentence both appear, each in the user's own words."""
+    answer = (
+        "For me, Step 1 was the hardest exam. I failed it in June 2021 because I relied on "
+        "passive reading. I switched to 3,000 UWorld questions with a tutor every week and "
+        "passed with a 231. On call in radiology I will keep that same checklist habit."
+    )
+    card = score_answer(answer, "exam_failure", rubrics)
+    parts = card.outline["parts"]
+    assert any(words.startswith("I failed it in June 2021") for words in parts["fact"])
+    assert parts["cause"] == ["because I relied on passive reading."]
+    assert all(words in answer for words in sum(parts.values(), []))
+    named = {"acknowledgment": "fact", "non_defensiveness": "cause"}
+    named |= {"corrective_action": "change", "tie_back": "tie_back"}
+    for dimension, part in named.items():
+        if card.dimensions[dimension].level == "strong":
+            assert part not in card.outline["missing"], dimension
+
+
 def test_meeting_the_course_director_is_a_remedy_not_blame(rubrics):
     answer = (
         "I failed the renal block in my second year because I left studying until the week "

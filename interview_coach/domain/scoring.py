@@ -28,11 +28,23 @@ FORWARD_ROLES = frozenset({"change", "result", "link_specific", "link_generic"})
 # more words, up to MAX_LENGTH_PENALTY: an interviewer stops listening, however good the content.
 WORDS_PER_POINT = 10
 MAX_LENGTH_PENALTY = 40
+# The outline's four parts and the clause roles that belong to each: the same reading
+# of each clause the dimension levels come from, so a card cannot say "What happened:
+# missing" beside a strong acknowledgment. A sentence with no clause of its own (a
+# keyword list, a fragment) is sorted by its cues instead.
 OUTLINE_PARTS = (
-    ("fact", ("fact", "vague_fact", "euphemism")),
-    ("cause", ("cause", "ownership", "blame", "self_pity", "over_apology", "minimising")),
-    ("change", ("change", "result", "support")),
-    ("tie_back", ("specialty", "link", "residency", "generic_tieback")),
+    ("fact", ("fact", "vague_fact", "overshare"), ("fact", "vague_fact", "euphemism")),
+    (
+        "cause",
+        ("own_cause", "blame", "self_pity", "minimising"),
+        ("cause", "ownership", "blame", "self_pity", "over_apology", "minimising"),
+    ),
+    ("change", ("change", "vague_effort", "result"), ("change", "result", "support")),
+    (
+        "tie_back",
+        ("link_specific", "link_generic"),
+        ("specialty", "link", "residency", "generic_tieback"),
+    ),
 )
 
 
@@ -100,7 +112,7 @@ def score_answer(
         dimensions=results,
         flags=tuple(flags),
         follow_up=_follow_up(results, analysis, question_follow_ups, asked),
-        outline=outline(analysis),
+        outline=outline(reading),
         word_count=word_count(answer),
     )
 
@@ -215,22 +227,35 @@ def _follow_up(
     return next((q for q in question_follow_ups if q not in asked), None)
 
 
-def outline(a: Analysis) -> dict[str, object]:
-    """Sort the user's own sentences into fact / cause / change / tie-back and name the gaps."""
-    parts: dict[str, list[str]] = {name: [] for name, _ in OUTLINE_PARTS}
+def outline(reading: Reading) -> dict[str, object]:
+    """Sort the user's own words into fact / cause / change / tie-back and name the gaps.
+
+    Each clause goes to the part its roles weigh most in (ties to the earlier part),
+    so "I failed it in June because I relied on passive reading" gives both the fact
+    and the cause; a clause read more as "other" than as any part goes nowhere. A
+    sentence with no clause of its own (a keyword list, a fragment) is sorted whole by
+    its cues."""
+    a = reading.analysis
+    parts: dict[str, list[str]] = {name: [] for name, _, _ in OUTLINE_PARTS}
+    placed: list[tuple[int, str, str]] = []  # (offset, part, words)
+    for clause in reading.clauses:
+        mass = [sum(clause.probabilities[r] for r in roles) for _, roles, _ in OUTLINE_PARTS]
+        best = max(range(len(mass)), key=lambda i: (mass[i], -i))
+        if mass[best] > clause.probabilities["other"]:
+            placed.append((clause.start, OUTLINE_PARTS[best][0], clause.text))
+    with_clauses = {clause.sentence for clause in reading.clauses}
     for sentence in a.sentences:
-        # A sentence belongs to the part it has most cues for; ties go to the earlier part.
+        if sentence.index in with_clauses:
+            continue
         counts = [
-            (
-                sum(1 for c in categories for h in a.live(c) if h.sentence == sentence.index),
-                -i,
-                name,
-            )
-            for i, (name, categories) in enumerate(OUTLINE_PARTS)
+            (sum(1 for c in cues for h in a.live(c) if h.sentence == sentence.index), -i, name)
+            for i, (name, _, cues) in enumerate(OUTLINE_PARTS)
         ]
-        best = max(counts)
-        if best[0] > 0:
-            parts[best[2]].append(sentence.text)
+        best_cues = max(counts)
+        if best_cues[0] > 0:
+            placed.append((sentence.start, best_cues[2], sentence.text))
+    for _, part, words in sorted(placed):
+        parts[part].append(words)
     return {
         "parts": parts,
         "missing": [name for name, found in parts.items() if not found],
