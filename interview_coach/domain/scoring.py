@@ -232,20 +232,20 @@ def outline(reading: Reading) -> dict[str, object]:
 
     Each clause goes to the part its roles weigh most in (ties to the earlier part),
     so "I failed it in June because I relied on passive reading" gives both the fact
-    and the cause; a clause read more as "other" than as any part goes nowhere. A
-    sentence with no clause of its own (a keyword list, a fragment) is sorted whole by
-    its cues."""
+    and the cause; a clause read more as "other" than as any part goes nowhere. Clauses
+    next to each other in one part are quoted as one stretch of the answer, with its own
+    punctuation. Text no clause covers (a keyword list, a fragment) is sorted by its cues.
+    """
     a = reading.analysis
-    parts: dict[str, list[str]] = {name: [] for name, _, _ in OUTLINE_PARTS}
-    placed: list[tuple[int, str, str]] = []  # (offset, part, words)
+    placed: list[tuple[int, int, str]] = []  # (start, end, part), in reading order
     for clause in reading.clauses:
         mass = [sum(clause.probabilities[r] for r in roles) for _, roles, _ in OUTLINE_PARTS]
         best = max(range(len(mass)), key=lambda i: (mass[i], -i))
         if mass[best] > clause.probabilities["other"]:
-            placed.append((clause.start, OUTLINE_PARTS[best][0], clause.text))
-    with_clauses = {clause.sentence for clause in reading.clauses}
+            placed.append((clause.start, clause.end, OUTLINE_PARTS[best][0]))
+    spans = [(c.start, c.end) for c in reading.clauses]
     for sentence in a.sentences:
-        if sentence.index in with_clauses:
+        if any(start < sentence.end and sentence.start < end for start, end in spans):
             continue
         counts = [
             (sum(1 for c in cues for h in a.live(c) if h.sentence == sentence.index), -i, name)
@@ -253,9 +253,16 @@ def outline(reading: Reading) -> dict[str, object]:
         ]
         best_cues = max(counts)
         if best_cues[0] > 0:
-            placed.append((sentence.start, best_cues[2], sentence.text))
-    for _, part, words in sorted(placed):
-        parts[part].append(words)
+            placed.append((sentence.start, sentence.end, best_cues[2]))
+    runs: list[list] = []  # [start, end, part]: neighbours in one part joined
+    for start, end, part in sorted(placed):
+        if runs and runs[-1][2] == part and not a.answer[runs[-1][1] : start].strip(" ,;:-"):
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, part])
+    parts: dict[str, list[str]] = {name: [] for name, _, _ in OUTLINE_PARTS}
+    for start, end, part in runs:
+        parts[part].append(a.answer[start:end].strip())
     return {
         "parts": parts,
         "missing": [name for name, found in parts.items() if not found],
