@@ -91,3 +91,14 @@ def test_outline_quotes_cut_at_a_word() -> None:
     assert quote.endswith("…") and len(quote) <= 240
     assert sentence.startswith(quote[:-1])
     assert sentence[len(quote) - 1] == " "  # the cut falls between words
+
+
+def test_a_number_with_separators_is_one_word_and_quoted_whole() -> None:
+    """A user saw "3,000" counted as two words (the card's count above the editor's) and
+    the card quote “000” as a measurable amount ("5 points" out of "2.5 points")."""
+    from interview_coach.domain.answer_text import word_count
+    from interview_coach.domain.specifics import find_specifics
+
+    answer = "I did 3,000 UWorld questions and scored 2.5 points higher."
+    assert word_count(answer) == len(answer.split())
+    assert [s.text for s in find_specifics(answer, ("number",))] == ["3,000", "2.5 points"]

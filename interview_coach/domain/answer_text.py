@@ -233,5 +233,10 @@ def whole_phrases(phrases: tuple[str, ...] | list[str]) -> str:
     return rf"(?<![\w'])(?:{alternatives})(?![\w'])"
 
 
+# A number written with separators ("3,000", "2.5") is one word, as a reader counts it.
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9']+")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9']+", text))
+    """Words as the length note and the editor count them (the same count in both)."""
+    return len(_WORD.findall(text))

@@ -47,7 +47,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"rotation|block|clerkship))\b",
     ),
     "number": re.compile(
-        r"\b(?:\d{2,}(?:,\d{3})*|\d+\s*(?:%|percent|percentile|points?)|top \d+|"
+        r"\b(?:\d{1,3}(?:,\d{3})+|\d{2,}|\d+(?:\.\d+)?\s*(?:%|percent|percentile|points?)|top \d+|"
         r"(?:two|three|four|five|six|ten|twenty|thirty|forty|fifty|hundreds?|thousands?) "
         r"(?:questions|cases|blocks|studies|practice|points|sessions|shifts)|honou?rs|"
         r"high pass)\b",

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
+from interview_coach.domain.answer_text import word_count as count_words
 from interview_coach.domain.length import length_target
 
 
@@ -69,7 +70,7 @@ class AnswerEditor(Vertical):
         self.elapsed = 0
 
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     def _refresh_status(self) -> None:
         found = self.query("#status").results(Static)
