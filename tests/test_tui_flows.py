@@ -63,6 +63,23 @@ async def test_answer_a_question_and_see_the_card_with_evidence(app):
         assert "1. What happened: I did not pass Step 1" in outline
 
 
+async def test_an_answer_over_the_length_limit_is_kept_and_explained_not_an_error(app):
+    """A user pasting 21,830 characters got a red "Something went wrong" for a limit
+    they could act on."""
+    from interview_coach.domain.scoring import MAX_ANSWER_CHARS
+
+    pasted = "I practised timed questions every day. " * (MAX_ANSWER_CHARS // 39 + 10)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+        await type_answer(app, pilot, pasted)
+        assert app.screen is screen
+        assert screen.query_one("#answer-text").text == pasted
+        notices = list(app._notifications)
+        assert notices and notices[-1].title == "Not scored yet"
+        assert notices[-1].severity == "warning"
+        assert f"{MAX_ANSWER_CHARS:,}" in notices[-1].message
+
+
 async def test_retry_shows_old_and_new_scores_side_by_side(app):
     async with app.run_test(size=(100, 32)) as pilot:
         await open_practice(app, pilot)

@@ -70,7 +70,8 @@ def read_answer(source: str | None) -> str:
     except OSError as exc:
         raise UserError(f"Cannot read {source} ({exc.strerror}).") from None
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the answer
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"The answer in {name} is not UTF-8 text (byte {exc.start}).") from None
     if "\x00" in text:

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from interview_coach.coach import SavedAnswer
 from interview_coach.domain.results import ScoreCard
+from interview_coach.domain.scoring import AnswerError
 from interview_coach.domain.selection import AskedQuestion
 from interview_coach.tui.messages import FINISHED, AnswerRefined
 from interview_coach.tui.screens.closing import close, is_closing
@@ -219,7 +220,11 @@ class PracticeScreen(DraftKeeping, VoiceModeMixin, Screen):
         if event.worker.group == "score" and event.state in FINISHED:
             self.saving = False
         if event.state == WorkerState.ERROR:
-            self.notify(str(event.worker.error), title="Something went wrong", severity="error")
+            error = event.worker.error
+            if isinstance(error, AnswerError):  # the user's text, not a fault: say what to do
+                self.notify(str(error), title="Not scored yet", severity="warning")
+            else:
+                self.notify(str(error), title="Something went wrong", severity="error")
             return
         if event.state != WorkerState.SUCCESS:
             return
