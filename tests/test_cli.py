@@ -59,6 +59,18 @@ def test_score_reads_a_file_and_prints_a_readable_card(run_cli, tmp_path):
     assert "Overall:" in result.stdout and "advice:" in result.stdout
 
 
+def test_a_byte_order_mark_is_not_part_of_the_answer(run_cli, tmp_path):
+    """Windows editors start a UTF-8 file with a byte-order mark; it was quoted back
+    as the first character of the answer."""
+    answer = tmp_path / "answer.txt"
+    answer.write_text(STRONG, encoding="utf-8-sig")
+    result = run_cli("score", "--topic", "exam_failure", "--json", "--file", str(answer))
+    assert result.code == 0
+    assert "\ufeff" not in result.stdout and "\\ufeff" not in result.stdout
+    card = json.loads(result.stdout)
+    assert card["outline"]["parts"]["fact"][0].startswith(STRONG[:10])
+
+
 def test_export_markdown_and_html(run_cli, tmp_path):
     card = json.loads(
         run_cli("score", "--topic", "exam_failure", "--save", "--json", stdin=STRONG).stdout
