@@ -173,3 +173,22 @@ def test_purge_deletes_only_what_the_app_wrote(folders):
     assert sorted(p.name for p in folders["chosen"].iterdir()) == ["thesis.docx"]
     assert "left 1 other item(s)" in result.stdout
     _platform_untouched(folders)
+
+
+@pytest.mark.parametrize("command", ["topics", "sessions", "score"])
+def test_json_means_the_same_before_and_after_the_subcommand(folders, command):
+    """A new user typed ``interview-coach --json topics`` and got 'unrecognized
+    arguments'; --json is now a global option like --data-dir."""
+    args = [command] + (["--topic", "exam_failure"] if command == "score" else [])
+    before = _run(folders, ["--json", *args], "after", stdin=CHOSEN_ANSWER)
+    after = _run(folders, [*args, "--json"], "after", stdin=CHOSEN_ANSWER)
+    assert before.returncode == after.returncode == 0, before.stderr
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+
+
+@pytest.mark.parametrize("args", [["--json", "export", "all"], ["--json"]])
+def test_json_where_there_is_nothing_to_print_as_json_is_one_sentence(folders, args):
+    result = _run(folders, args, "before")
+    assert result.returncode == 2
+    assert "--json does not apply" in result.stderr and "Traceback" not in result.stderr
+    _platform_untouched(folders)

@@ -37,7 +37,10 @@ def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
     )
     if json_flag:
         parser.add_argument(
-            "--json", action="store_true", help="print one JSON document on stdout, nothing else"
+            "--json",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="print one JSON document on stdout, nothing else",
         )
 
 
@@ -46,6 +49,7 @@ def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
     from interview_coach import locations
 
     args.data_dir = getattr(args, "data_dir", None)
+    args.json = getattr(args, "json", False)
     locations.set_data_dir_override(args.data_dir)
     return args
 
@@ -98,6 +102,9 @@ Run 'interview-coach COMMAND --help' for a command's options and examples.""",
 }
 
 
+WITHOUT_JSON = ("export", "mock", "purge")  # a report file, the app, a question
+
+
 def _command(sub: argparse._SubParsersAction, name: str, summary: str) -> argparse.ArgumentParser:
     """A sub-command whose --help starts with ``summary`` and ends with its examples."""
     parser = sub.add_parser(
@@ -107,7 +114,7 @@ def _command(sub: argparse._SubParsersAction, name: str, summary: str) -> argpar
         epilog=EXAMPLES[name],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _common(parser, json_flag=name not in ("export", "mock", "purge"))
+    _common(parser, json_flag=name not in WITHOUT_JSON)
     return parser
 
 
@@ -119,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"interview-coach {__version__}")
-    _common(parser, json_flag=False)
+    _common(parser)
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser, title="commands"
     )
@@ -216,7 +223,10 @@ SHORT_LIVED = frozenset({"topics", "questions", "score", "sessions", "show", "ex
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; ``argv`` None means this process is the program itself."""
     os.umask(0o077)  # answers about health and failures are private: owner-only files
-    args = resolve_options(build_parser().parse_args(argv))
+    parser = build_parser()
+    args = resolve_options(parser.parse_args(argv))
+    if args.json and (args.command is None or args.command in WITHOUT_JSON):
+        parser.error(f"--json does not apply to {args.command or 'the app'}")
     as_program = argv is None and args.command in SHORT_LIVED
     if as_program:
         # The cyclic collector would walk the ~30,000 objects of the loaded tables and
