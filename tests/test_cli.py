@@ -83,6 +83,19 @@ def test_export_markdown_and_html(run_cli, tmp_path):
     assert (out.stat().st_mode & 0o777) == 0o600
 
 
+def test_a_saved_score_says_where_it_went_and_reads_back_in_words(run_cli):
+    """Found by a new user: 'score --save' in text said nothing of the saved session,
+    'show' printed the topic's id where the question goes, the report said '1 answers'."""
+    saved = run_cli("score", "--topic", "exam_failure", "--save", stdin=STRONG)
+    assert saved.code == 0
+    assert saved.stdout.rstrip().endswith("Saved as session 1.")
+    shown = run_cli("show", "1")
+    assert "Topic: Exam failure (no question asked)" in shown.stdout
+    assert "Q: exam_failure" not in shown.stdout
+    report = run_cli("export", "1", "--format", "md")
+    assert " · 1 answer\n" in report.stdout
+
+
 BAD_INPUT = [
     (["score", "--topic", "nope", "--json"], STRONG, "Unknown topic 'nope'"),
     (["score", "--question", "gap.nope", "--json"], STRONG, "Unknown question id"),

@@ -113,7 +113,8 @@ def score(args: argparse.Namespace) -> int:
         announce(coach.store())
         payload["session_id"] = session_id
         coach.close()
-    return _emit(args, payload, format_card(payload))
+    saved = f"\nSaved as session {payload['session_id']}." if args.save else ""
+    return _emit(args, payload, format_card(payload) + saved)
 
 
 def announce(store) -> None:
@@ -162,10 +163,19 @@ def show(args: argparse.Namespace) -> int:
     session, answers = _session_answers(args.session_id)
     payload = {**session.to_json(), "answers": answers}
     text = "\n\n".join(
-        f"Q: {a['question_text'] or a['topic']}\nA: {a['answer_text']}\n{format_card(a['card'])}"
-        for a in answers
+        f"{_asked(a)}\nA: {a['answer_text']}\n{format_card(a['card'])}" for a in answers
     )
     return _emit(args, payload, f"Session {session.id} ({session.started_at})\n\n{text}")
+
+
+def _asked(answer: dict[str, Any]) -> str:
+    """The question, or for an answer scored without one the topic's title, not its id."""
+    if answer["question_text"]:
+        return f"Q: {answer['question_text']}"
+    from interview_coach.domain.bank import default_bank
+
+    topic = default_bank().topics.get(answer["topic"])
+    return f"Topic: {topic.title if topic else answer['topic']} (no question asked)"
 
 
 def export(args: argparse.Namespace) -> int:

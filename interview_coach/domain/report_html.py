@@ -71,12 +71,7 @@ def report_html(report: Report) -> str:
     if not report.answers:
         parts.append("<p>No answers yet.</p></section></body></html>")
         return "".join(parts)
-    mock = sum(a.mock for a in report.answers)
-    parts.append(
-        f"<p class='meta'>{esc(report.period)} · {len(report.answers)} answers"
-        + (f" ({mock} in mock interviews)" if mock else "")
-        + "</p><h2>Next steps</h2>"
-    )
+    parts.append(f"<p class='meta'>{esc(report.summary)}</p><h2>Next steps</h2>")
     if report.steps:
         items = "".join(
             f"<li><strong>{esc(s.dimension)}</strong>: {esc(s.advice)} "
@@ -86,6 +81,7 @@ def report_html(report: Report) -> str:
         parts.append(f"<ol class='steps'>{items}</ol>")
     else:
         parts.append("<p>Every dimension is strong on average over the latest answers.</p>")
+    mock = any(a.mock for a in report.answers)
     mock_note = "; open circles are mock-interview answers" if mock else ""
     parts.append(
         "<h2>Trend per dimension</h2><p class='meta'>Score of each answer, oldest on the "

@@ -110,6 +110,14 @@ class Report:
     trend: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # label -> (stamp, score)
     steps: list[Step] = field(default_factory=list)
 
+    @property
+    def summary(self) -> str:
+        """The line under the title: "June 2026 · 1 answer (1 in mock interviews)"."""
+        count = len(self.answers)
+        mock = sum(a.mock for a in self.answers)
+        line = f"{self.period} · {count} answer{'s' if count != 1 else ''}"
+        return line + (f" ({mock} in mock interviews)" if mock else "")
+
 
 def quotes_of(card: Mapping[str, Any], answer: str) -> tuple[Quote, ...]:
     """Evidence merged by span: each sentence once, in the order it was said.

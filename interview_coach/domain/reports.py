@@ -116,10 +116,8 @@ def report_markdown(report: Report) -> str:
     lines = [f"# {report.title}", ""]
     if not report.answers:
         return "\n".join([*lines, "No answers yet."])
-    mock = sum(a.mock for a in report.answers)
     lines += [
-        f"{report.period} · {len(report.answers)} answers"
-        + (f" ({mock} in mock interviews)" if mock else ""),
+        report.summary,
         "",
         "## Trend per dimension",
         "",
