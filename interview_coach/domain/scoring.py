@@ -32,6 +32,7 @@ MAX_LENGTH_PENALTY = 40
 # of each clause the dimension levels come from, so a card cannot say "What happened:
 # missing" beside a strong acknowledgment. A sentence with no clause of its own (a
 # keyword list, a fragment) is sorted by its cues instead.
+CUE_WEIGHT = 0.25
 OUTLINE_PARTS = (
     ("fact", ("fact", "vague_fact", "overshare"), ("fact", "vague_fact", "euphemism")),
     (
@@ -232,14 +233,23 @@ def outline(reading: Reading) -> dict[str, object]:
 
     Each clause goes to the part its roles weigh most in (ties to the earlier part),
     so "I failed it in June because I relied on passive reading" gives both the fact
-    and the cause; a clause read more as "other" than as any part goes nowhere. Clauses
+    and the cause; a clause read more as "other" than as any part goes nowhere. A cue
+    of a part in the clause's sentence weighs CUE_WEIGHT beside the roles (the levels
+    weigh both readings too: "I relied on passive review" is a cause). Clauses
     next to each other in one part are quoted as one stretch of the answer, with its own
     punctuation. Text no clause covers (a keyword list, a fragment) is sorted by its cues.
     """
     a = reading.analysis
+    cue_hits = {
+        (name, h.sentence) for name, _, cues in OUTLINE_PARTS for c in cues for h in a.live(c)
+    }
     placed: list[tuple[int, int, str]] = []  # (start, end, part), in reading order
     for clause in reading.clauses:
-        mass = [sum(clause.probabilities[r] for r in roles) for _, roles, _ in OUTLINE_PARTS]
+        mass = [
+            sum(clause.probabilities[r] for r in roles)
+            + CUE_WEIGHT * ((name, clause.sentence) in cue_hits)
+            for name, roles, _ in OUTLINE_PARTS
+        ]
         best = max(range(len(mass)), key=lambda i: (mass[i], -i))
         if mass[best] > clause.probabilities["other"]:
             placed.append((clause.start, clause.end, OUTLINE_PARTS[best][0]))
