@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from interview_coach.errors import UserError
+
+if TYPE_CHECKING:
+    import tomllib
 
 
 class DataFileError(UserError):
@@ -99,6 +101,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start}).") from exc
 
     def parse() -> dict[str, Any]:
+        import tomllib  # here: with the parsed-data cache warm, a start-up parses nothing
+
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,6 +67,8 @@ class ParsedDataCache:
         give up if the folder cannot be written (the cache only saves time)."""
         if not self._added and self._used.keys() == self._stored.keys():
             return
+        import tempfile  # here: most runs find the cache as it is and write nothing
+
         document = json.dumps({"format": FORMAT, "tables": self._used}, ensure_ascii=False)
         temporary = None
         try:
