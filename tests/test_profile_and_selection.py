@@ -65,3 +65,18 @@ def test_other_specialties_questions_are_not_asked(tmp_path, bank, rubrics):
     profile = _load(path, bank, rubrics)
     asked = select_questions(bank, profile)
     assert not any(bank.question(q.id).specialty == "diagnostic_radiology" for q in asked)
+
+
+def test_a_topic_picked_that_is_not_on_the_profile_opens_with_a_general_question(
+    tmp_path, bank, rubrics
+):
+    """A new user with only a Step 1 failure practised "Low exam scores" from the plan
+    and was first told "Your score on your exam is below what we usually see"."""
+    path = tmp_path / "step1.toml"
+    path.write_text('[[red_flags]]\nkind = "exam_failure"\nexam = "Step 1"\n')
+    profile = _load(path, bank, rubrics)
+    for topic in ("low_scores", "gap", "professionalism", "dual_application"):
+        first = select_questions(bank, profile, topic=topic)[0]
+        assert bank.question(first.id).general, (topic, first.text)
+    flagged = select_questions(bank, profile, topic="exam_failure")[0]
+    assert flagged.id == "exam_failure.tell_me"  # the user's own red flag: asked directly

@@ -156,6 +156,11 @@ def select_questions(
         per_topic.append(questions)
     flagged_lists = [qs for tid, qs in zip(topics, per_topic, strict=True) if tid in flagged]
     other_lists = [qs for tid, qs in zip(topics, per_topic, strict=True) if tid not in flagged]
+    if topic is not None and topic not in flagged and topic not in (weak_topics or []):
+        # A topic picked that is not on the profile: what any applicant may be asked
+        # comes before "Your score on {exam} is below what we usually see".
+        for questions in other_lists:
+            questions.sort(key=lambda q: not q.general)
     groups = [flagged_lists, other_lists]
     if topic is None:
         groups = [flagged_lists, *_general_first(topics, per_topic, flagged, weak_topics or [])]
