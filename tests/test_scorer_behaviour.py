@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from interview_coach.domain.answer_text import split_sentences
 from interview_coach.domain.scoring import AnswerError, score_answer
 
@@ -143,7 +145,7 @@ def test_the_outline_follows_the_same_reading_as_the_levels(rubrics):
     parts = card.outline["parts"]
     assert "I failed it in June 2021" in " ".join(parts["fact"])
     assert parts["cause"] == ["because I relied on passive reading."]
-    assert all(words in answer for words in sum(parts.values(), []))
+    assert all(words in answer for part in parts.values() for words in part)
     named = {"acknowledgment": "fact", "non_defensiveness": "cause"}
     named |= {"corrective_action": "change", "tie_back": "tie_back"}
     for dimension, part in named.items():
@@ -165,10 +167,11 @@ def test_the_outline_quotes_each_stretch_once_with_its_own_punctuation(rubrics):
         "cases."
     )
     parts = score_answer(answer, "exam_failure", rubrics).outline["parts"]
-    stretches = sorted((answer.index(words), words) for words in sum(parts.values(), []))
-    for (start, words), (next_start, _) in zip(stretches, stretches[1:]):
+    quoted = [words for part in parts.values() for words in part]
+    stretches = sorted((answer.index(words), words) for words in quoted)
+    for (start, words), (next_start, _) in pairwise(stretches):
         assert start + len(words) <= next_start, f"{words!r} is quoted twice"
-    for words in sum(parts.values(), []):
+    for words in quoted:
         inside = answer[answer.index(words) : answer.index(words) + len(words)]
         assert inside == words  # the user's own characters, commas and colons included
 

@@ -56,5 +56,5 @@ def test_a_file_it_cannot_read_is_refused_in_one_sentence(tmp_path: Path, damage
     elif damage == "garbled header":
         path.write_bytes(data[:8] + b"{not json" + data[17:])
     name = "other" if damage == "no such tensor" else "embedding.weight"
-    with pytest.raises(ValueError, match="table.safetensors"):
+    with pytest.raises(ValueError, match=r"table\.safetensors"):
         mapped_tensor(path, name)
