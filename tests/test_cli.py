@@ -107,6 +107,8 @@ BAD_INPUT = [
     (["export", "abc"], None, "must be a number"),
     (["questions", "--limit", "0"], None, "--limit"),
     (["questions", "--topic", "x", "--json"], None, "Unknown topic"),
+    (["--data-dir", "/dev/null", "sessions"], None, "is a file, not a folder"),
+    (["score", "--topic", "gap", "--data-dir", "/dev/null", "--save"], STRONG, "not a folder"),
 ]
 
 

@@ -240,8 +240,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.freeze()  # the interpreter's final collection skips frozen objects
 
 
+def _check_data_dir() -> None:
+    """A data folder that is a file ('--data-dir /dev/null') would read as an empty
+    history and fail on the first save: say so before anything runs."""
+    from interview_coach import locations
+
+    folder = locations.data_dir()
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"The data folder {folder} is a file, not a folder.")
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
+        _check_data_dir()
         if args.command is None:
             from interview_coach.cli.commands import run_tui
 
