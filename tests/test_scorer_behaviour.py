@@ -153,6 +153,21 @@ def test_the_outline_follows_the_same_reading_as_the_levels(rubrics):
             assert part not in card.outline["missing"], dimension
 
 
+def test_a_habit_named_as_the_tie_back_is_outlined_as_the_tie_back(rubrics):
+    """Seen in the app: a strong tie-back (87) whose habit reads half as a change was
+    outlined under "What you changed" and the tie-back called missing."""
+    answer = (
+        "In June 2021 I did not pass Step 1. I relied on rereading notes and did almost no "
+        "timed questions, which was my mistake. I did 3,000 UWorld questions in timed blocks "
+        "with a tutor twice a week and passed with a 231. As a radiology resident I will keep "
+        "a weekly review of my misses on call."
+    )
+    card = score_answer(answer, "exam_failure", rubrics, specialty="diagnostic_radiology")
+    assert card.dimensions["tie_back"].level == "strong"
+    assert card.outline["parts"]["tie_back"] == [answer[answer.index("As a radiology") :]]
+    assert card.outline["missing"] == []
+
+
 def test_the_outline_quotes_each_stretch_once_with_its_own_punctuation(rubrics):
     """A user found a clause quoted under two parts, and commas dropped where clauses
     of one part were joined with spaces, in an outline they were asked to rewrite from."""

@@ -33,6 +33,7 @@ MAX_LENGTH_PENALTY = 40
 # missing" beside a strong acknowledgment. A sentence with no clause of its own (a
 # keyword list, a fragment) is sorted by its cues instead.
 CUE_WEIGHT = 0.25
+MAX_CUE_KINDS = 2
 OUTLINE_PARTS = (
     ("fact", ("fact", "vague_fact", "overshare"), ("fact", "vague_fact", "euphemism")),
     (
@@ -233,21 +234,26 @@ def outline(reading: Reading) -> dict[str, object]:
 
     Each clause goes to the part its roles weigh most in (ties to the earlier part),
     so "I failed it in June because I relied on passive reading" gives both the fact
-    and the cause; a clause read more as "other" than as any part goes nowhere. A cue
-    of a part in the clause's sentence weighs CUE_WEIGHT beside the roles (the levels
-    weigh both readings too: "I relied on passive review" is a cause). Clauses
+    and the cause; a clause read more as "other" than as any part goes nowhere. Each
+    kind of cue of a part in the clause's sentence (up to MAX_CUE_KINDS) weighs
+    CUE_WEIGHT beside the roles, as the levels weigh both readings: "I relied on passive
+    review" is a cause, "As a radiology resident I will keep a weekly review" a tie-back.
+    Clauses
     next to each other in one part are quoted as one stretch of the answer, with its own
     punctuation. Text no clause covers (a keyword list, a fragment) is sorted by its cues.
     """
     a = reading.analysis
-    cue_hits = {
-        (name, h.sentence) for name, _, cues in OUTLINE_PARTS for c in cues for h in a.live(c)
-    }
+    # (part, sentence) -> how many of the part's cue categories speak in that sentence
+    said: dict[tuple[str, int], int] = {}
+    for name, _, cues in OUTLINE_PARTS:
+        for category in cues:
+            for sentence in {h.sentence for h in a.live(category)}:
+                said[name, sentence] = said.get((name, sentence), 0) + 1
     placed: list[tuple[int, int, str]] = []  # (start, end, part), in reading order
     for clause in reading.clauses:
         mass = [
             sum(clause.probabilities[r] for r in roles)
-            + CUE_WEIGHT * ((name, clause.sentence) in cue_hits)
+            + CUE_WEIGHT * min(MAX_CUE_KINDS, said.get((name, clause.sentence), 0))
             for name, roles, _ in OUTLINE_PARTS
         ]
         best = max(range(len(mass)), key=lambda i: (mass[i], -i))
