@@ -63,6 +63,26 @@ async def test_answer_a_question_and_see_the_card_with_evidence(app):
         assert "1. What happened: I did not pass Step 1" in outline
 
 
+async def test_the_word_count_follows_typing_as_the_card_counts(app):
+    """The status line repaints only when its words change (typing in a long answer was
+    slow), so check it still follows every word, counted as the card counts them."""
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+
+        def status() -> str:
+            return str(screen.query_one("#status").render())
+
+        screen.query_one("#answer-text").insert("I did 3,000")
+        await settle(app, pilot)
+        assert status().startswith("3 words")
+        await pilot.press("space", "q", "s")
+        await settle(app, pilot)
+        assert status().startswith("4 words")
+        await pilot.press("backspace", "backspace")
+        await settle(app, pilot)
+        assert status().startswith("3 words")
+
+
 async def test_an_answer_over_the_length_limit_is_kept_and_explained_not_an_error(app):
     """A user pasting 21,830 characters got a red "Something went wrong" for a limit
     they could act on."""

@@ -39,6 +39,7 @@ class AnswerEditor(Vertical):
         super().__init__(**kwargs)
         self._initial = text
         self._started = clock()
+        self._status_line = ""
 
     def compose(self) -> ComposeResult:
         yield TextArea(self._initial, id="answer-text", soft_wrap=True, show_line_numbers=False)
@@ -79,5 +80,8 @@ class AnswerEditor(Vertical):
             return
         target = length_target()
         minutes, seconds = divmod(self.elapsed, 60)
-        status.update(f"{self.word_count()} words   {minutes}:{seconds:02d} ({target.hint()})")
+        line = f"{self.word_count()} words   {minutes}:{seconds:02d} ({target.hint()})"
+        if line != self._status_line:  # most keys leave it as it was: no repaint then
+            self._status_line = line
+            status.update(line)
         status.set_class(self.elapsed > target.seconds[1], "over")
