@@ -28,12 +28,13 @@ FORWARD_ROLES = frozenset({"change", "result", "link_specific", "link_generic"})
 # more words, up to MAX_LENGTH_PENALTY: an interviewer stops listening, however good the content.
 WORDS_PER_POINT = 10
 MAX_LENGTH_PENALTY = 40
-# The outline's four parts and the clause roles that belong to each: the same reading
-# of each clause the dimension levels come from, so a card cannot say "What happened:
-# missing" beside a strong acknowledgment. A sentence with no clause of its own (a
-# keyword list, a fragment) is sorted by its cues instead.
+# What each kind of a part's cue in a clause's sentence adds to the clause's reading as
+# that part, for up to MAX_CUE_KINDS kinds (see ``outline``).
 CUE_WEIGHT = 0.25
 MAX_CUE_KINDS = 2
+# The outline's four parts, the clause roles and the cue categories that belong to each:
+# the same readings the dimension levels come from, so a card cannot say "What happened:
+# missing" beside a strong acknowledgment.
 OUTLINE_PARTS = (
     ("fact", ("fact", "vague_fact", "overshare"), ("fact", "vague_fact", "euphemism")),
     (
@@ -238,16 +239,20 @@ def outline(reading: Reading) -> dict[str, object]:
     kind of cue of a part in the clause's sentence (up to MAX_CUE_KINDS) weighs
     CUE_WEIGHT beside the roles, as the levels weigh both readings: "I relied on passive
     review" is a cause, "As a radiology resident I will keep a weekly review" a tie-back.
-    Clauses
-    next to each other in one part are quoted as one stretch of the answer, with its own
-    punctuation. Text no clause covers (a keyword list, a fragment) is sorted by its cues.
+    Clauses next to each other in one part are quoted as one stretch of the answer, with
+    its own punctuation. Text no clause covers (a keyword list, a fragment) is sorted by
+    its cues alone.
     """
     a = reading.analysis
-    # (part, sentence) -> how many of the part's cue categories speak in that sentence
+    # (part, sentence) -> the part's cue hits there, and how many of its categories
+    hits: dict[tuple[str, int], int] = {}
     said: dict[tuple[str, int], int] = {}
     for name, _, cues in OUTLINE_PARTS:
         for category in cues:
-            for sentence in {h.sentence for h in a.live(category)}:
+            found = [h.sentence for h in a.live(category)]
+            for sentence in found:
+                hits[name, sentence] = hits.get((name, sentence), 0) + 1
+            for sentence in set(found):
                 said[name, sentence] = said.get((name, sentence), 0) + 1
     placed: list[tuple[int, int, str]] = []  # (start, end, part), in reading order
     for clause in reading.clauses:
@@ -264,8 +269,8 @@ def outline(reading: Reading) -> dict[str, object]:
         if any(start < sentence.end and sentence.start < end for start, end in spans):
             continue
         counts = [
-            (sum(1 for c in cues for h in a.live(c) if h.sentence == sentence.index), -i, name)
-            for i, (name, _, cues) in enumerate(OUTLINE_PARTS)
+            (hits.get((name, sentence.index), 0), -i, name)
+            for i, (name, _, _) in enumerate(OUTLINE_PARTS)
         ]
         best_cues = max(counts)
         if best_cues[0] > 0:
