@@ -383,3 +383,23 @@ def test_a_card_never_asks_for_the_detail_the_change_already_gave(
     advice = card.dimensions["corrective_action"].advice
     assert not any(phrase in advice for phrase in already_said), advice
     assert lacking in advice  # what the change does lack
+
+
+@pytest.mark.parametrize("said", ["hi", "ok", "um", "Sure.", "next question please", "asdf"])
+def test_an_answer_that_says_nothing_earns_nothing(said, rubrics):
+    """A greeting or a stray keystroke: no clause and no word of the question's subject.
+    The model never saw one and gave its prior (acknowledgment 41 partial for "hi",
+    quoted as "nearest to says plainly what happened"), above a refusal's 11."""
+    card = score_answer(said, "exam_failure", rubrics)
+    assert card.overall == 0
+    assert {level(card, d) for d in card.dimensions} == {"missing"}
+    assert not any(e.effect == "+" for r in card.dimensions.values() for e in r.evidence)
+    assert "off_topic" in {f.kind for f in card.flags}
+
+
+def test_a_verbless_list_that_names_the_event_is_still_read(rubrics):
+    card = score_answer(
+        "Failed Step 2 CK, 2023. Tutor, UWorld, NBMEs. Passed, 238.", "exam_failure", rubrics
+    )
+    assert level(card, "acknowledgment") != "missing"
+    assert card.overall > 0

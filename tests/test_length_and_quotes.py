@@ -57,6 +57,13 @@ def test_the_same_answer_spoken_at_length_has_no_short_note(coach: Coach) -> Non
     assert _note(coach.score(FULL, "exam_failure", spoken_seconds=60.0)) is None
 
 
+def test_a_one_word_answer_is_one_word_in_the_note() -> None:
+    target = length_target()
+    assert "Only 1 word:" in target.note(1).message
+    assert "Only 1 second:" in target.note(0, seconds=1.2).message
+    assert "Only 2 words:" in target.note(2).message
+
+
 def test_delivery_advice_quotes_the_same_target() -> None:
     words = [(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(FULL.split())]
     advice = delivery_metrics(words, 42.0).advice()

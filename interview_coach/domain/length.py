@@ -40,10 +40,10 @@ class LengthTarget:
         """The card's length flag: by ``seconds`` when the answer was spoken, else by words."""
         if seconds is not None:
             amount, low, long = round(seconds), self.seconds[0], self.long_seconds
-            amount_text, target = f"{amount} seconds", self.seconds_text()
+            amount_text, target = _count(amount, "second"), self.seconds_text()
         else:
             amount, low, long = words, self.words[0], self.long_words
-            amount_text, target = f"{words} words", self.words_text()
+            amount_text, target = _count(words, "word"), self.words_text()
         if amount < low:
             return Flag("too_short", self.short_note.format(amount=amount_text, target=target))
         if amount > long:
@@ -97,3 +97,8 @@ def length_target(folder: Path | None = None) -> LengthTarget:
     from interview_coach.locations import bundled_data_dir
 
     return load_length_target((folder or bundled_data_dir("rubrics")) / "length.toml")
+
+
+def _count(amount: int, unit: str) -> str:
+    """'1 word', '35 words': the note quotes a one-word answer too."""
+    return f"{amount} {unit}" if amount == 1 else f"{amount} {unit}s"

@@ -16,6 +16,7 @@ from interview_coach.domain.length import length_target
 from interview_coach.domain.profile import Profile
 from interview_coach.domain.reading import Reading, read_answer
 from interview_coach.domain.results import DIMENSIONS, Flag, RubricResult, ScoreCard, level_for
+from interview_coach.domain.roles import has_verb
 from interview_coach.domain.rubric import Rubrics
 
 MAX_ANSWER_CHARS = 20_000
@@ -99,6 +100,8 @@ def score_answer(
             probabilities = model.probabilities(reading.features, reading.wording)
             level, score = level_and_score(probabilities)
             level, score = apply_caps(name, level, score, reading.clauses, rubrics.caps)
+            if says_nothing(reading):
+                level, score = "missing", 0
             evidence = evidence_for(name, level, reading, rubrics.roles.reasons)
             reason = reason_for(name, level, reading)
         results[name] = RubricResult(
@@ -118,6 +121,23 @@ def score_answer(
         outline=outline(reading),
         word_count=word_count(answer),
     )
+
+
+def says_nothing(reading: Reading) -> bool:
+    """No clause (not one verb) and no word of what the question is about: "hi", "ok",
+    a stray keystroke. A listener has nothing to judge, yet the model, which never saw
+    such an answer, gives its prior (partial acknowledgment for "hi"); every dimension
+    is missing instead. A verbless list that names the event ("Failed Step 2 CK, 2023.
+    Tutor, UWorld. Passed, 238.") is still read for what it gestures at.
+    """
+    return not names_subject(reading.analysis) and not any(
+        has_verb(c.text) for c in reading.clauses
+    )
+
+
+def names_subject(a: Analysis) -> bool:
+    """Whether the answer mentions what the question is about, plainly or vaguely."""
+    return bool(a.live("on_topic") or a.live("fact") or a.live("vague_fact"))
 
 
 def overall_score(results: dict[str, RubricResult], words: int, rubrics: Rubrics) -> int:
@@ -173,7 +193,7 @@ def _flags(reading: Reading, spoken_seconds: float | None = None) -> list[Flag]:
             note = Flag(note.kind, f"{note.message} It cost {penalty} points overall.")
         flags.append(note)
     flags.extend(_dwelling(reading))
-    if not a.live("on_topic") and not a.live("fact") and not a.live("vague_fact"):
+    if not names_subject(a):
         flags.append(
             Flag(
                 "off_topic",
