@@ -107,3 +107,38 @@ def test_a_reply_about_ownership_that_also_ties_back_earns_the_tie_back(rubrics)
     assert card.probed == "non_defensiveness"
     assert card.gain["tie_back"] > 0
     assert card.dimensions["tie_back"].level != first.dimensions["tie_back"].level
+
+
+CONFLICT = (
+    "During my medicine rotation a nurse and I disagreed about when to give a patient's "
+    "diuretic. I raised my voice at the nurses' station, which was wrong. I apologised to her "
+    "that afternoon and we agreed a plan with the resident. Since then I ask before I assume "
+    "and I check orders with the team. As a resident I will be calm at handoffs and on call."
+)
+
+
+def test_a_reply_cannot_unsay_what_the_first_answer_said(rubrics):
+    """Found by a new user: a one-line reply to "what exactly happened?" cost the
+    tie-back 46 points and a tie-back reply cost acknowledgment 12: read with more text,
+    the model diluted what the first answer had said. Here the same kind of reply cost
+    corrective action 16."""
+    first = score_answer(CONFLICT, "professionalism", rubrics)
+    first = dataclasses.replace(
+        first, follow_up=rubrics.topic("professionalism").follow_up["acknowledgment"]
+    )
+    reply = "It was not documented; it was a disagreement that we resolved the same shift."
+    card = score_follow_up(CONFLICT, first, reply, rubrics)
+    assert card.probed == "acknowledgment"
+    for dimension in ("corrective_action", "tie_back"):
+        assert card.gain[dimension] >= 0, dimension
+        assert card.dimensions[dimension].level == first.dimensions[dimension].level
+
+
+def test_a_reply_that_blames_still_costs_non_defensiveness(rubrics):
+    first = score_answer(FIRST + " " + REPLY, "exam_failure", rubrics)
+    first = dataclasses.replace(
+        first, follow_up=rubrics.topic("exam_failure").follow_up["acknowledgment"]
+    )
+    reply = "Honestly the exam that year was unfair and my school never prepared us."
+    card = score_follow_up(FIRST + " " + REPLY, first, reply, rubrics)
+    assert card.gain["non_defensiveness"] < 0

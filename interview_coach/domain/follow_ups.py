@@ -12,11 +12,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interview_coach.domain.conversation import default_script
+from interview_coach.domain.reading import read_answer
 from interview_coach.domain.results import DIMENSIONS, LEVELS, ScoreCard
 from interview_coach.domain.rubric import Rubrics
 from interview_coach.domain.scoring import overall_score, score_answer
 
 JOIN = "\n\n"
+# The clause roles by which a reply can take away from a dimension it was not asked
+# about: it cannot unsay a fact, a change or a tie-back, but it can blame, lament,
+# play it down or overshare.
+HARMS = {
+    "acknowledgment": frozenset({"overshare"}),
+    "non_defensiveness": frozenset({"blame", "self_pity", "minimising"}),
+}
 
 
 def probed_dimension(card: ScoreCard, rubrics: Rubrics) -> str | None:
@@ -61,25 +69,39 @@ def score_follow_up(
 def _gains_the_reply_earns(
     combined: ScoreCard, previous: ScoreCard, reply: str, probed: str | None, rubrics: Rubrics
 ) -> ScoreCard:
-    """The model reads the whole text, and more text dilutes it: one neutral sentence
-    about residency, added to an answer that blamed its school, once lifted
-    non-defensiveness from partial 60 to strong 84. So a dimension the follow-up did
-    not ask about rises only if the reply, read alone, earns that level itself (a
-    reply describing the changes when asked about residency still counts for them);
-    otherwise it keeps the first answer's result. Blame, self-pity or playing it down
-    in the first answer is taken back only when asked: a calm reply about something
-    else reads as non-defensive on its own, but it has not addressed them. A loss
-    always stands."""
-    rose = [
+    """The model reads the whole text, and more text dilutes it, both ways.
+
+    Up: one neutral sentence about residency, added to an answer that blamed its
+    school, once lifted non-defensiveness from partial 60 to strong 84. So a dimension
+    the follow-up did not ask about rises only if the reply, read alone, earns that
+    level itself (a reply describing the changes when asked about residency still
+    counts for them); otherwise it keeps the first answer's result. Blame, self-pity or
+    playing it down in the first answer is taken back only when asked: a calm reply
+    about something else reads as non-defensive on its own, but it has not addressed
+    them.
+
+    Down: a reply cannot unsay what the first answer said. A new user's strong
+    tie-back reply ("In radiology I will keep a log of my discrepancies...") cost the
+    acknowledgment 12 points and non-defensiveness 9, both to missing; a one-line
+    reply to "how was it documented?" cost the tie-back 46. So a dimension the
+    follow-up did not ask about falls only if the reply, read alone, has a clause that
+    harms it (``HARMS``: blame, say); the probed dimension's reading stands either way.
+    """
+    moved = [
         d
         for d in DIMENSIONS
-        if d != probed and combined.dimensions[d].score > previous.dimensions[d].score
+        if d != probed and combined.dimensions[d].score != previous.dimensions[d].score
     ]
-    if not rose:
+    if not moved:
         return combined
     alone = score_answer(reply, previous.topic, rubrics, question_id=previous.question_id)
+    harmed = {c.role for c in read_answer(reply, previous.topic, None, rubrics).clauses}
     dimensions = dict(combined.dimensions)
-    for d in rose:
+    for d in moved:
+        if combined.dimensions[d].score < previous.dimensions[d].score:
+            if not harmed & HARMS.get(d, frozenset()):
+                dimensions[d] = previous.dimensions[d]
+            continue
         unaddressed = d == "non_defensiveness" and any(
             e.effect == "-" for e in previous.dimensions[d].evidence
         )
