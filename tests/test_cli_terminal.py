@@ -1,6 +1,6 @@
-"""The full-screen app needs a terminal: run from a script with no TTY it once drew
-~780 KB of escape codes at ~95% CPU for ten minutes. Each test runs the real entry
-point with a pseudo-terminal where a user's terminal would be."""
+"""What needs a terminal: the full-screen app (run from a script with no TTY it once
+drew ~780 KB of escape codes at ~95% CPU for ten minutes) and purge's question. Each
+test runs the real entry point with a pseudo-terminal where a user's terminal would be."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import pytest
 from conftest import OFFLINE, ROOT
 
 STREAMS = ("stdin", "stdout", "stderr")
+_COMMAND = (sys.executable, "-m", "interview_coach")
 HANG_GUARD_S = 60  # only stops a hung run; a refusal is immediate
 
 
@@ -56,7 +57,7 @@ def _start(args: list[str], data_dir: Path, redirected: str | None, tmp_path: Pa
     streams = {name: elsewhere[name] if name == redirected else terminal for name in STREAMS}
     env = {**os.environ, **OFFLINE, "TERM": "xterm-256color"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "interview_coach", "--data-dir", str(data_dir), *args],
+        [*_COMMAND, "--data-dir", str(data_dir), *args],
         **streams,
         env=env,
         cwd=ROOT,
@@ -98,3 +99,47 @@ def test_in_a_terminal_the_app_opens_and_quits(tmp_path):
             proc.kill()
         os.close(controller)
     assert code == 0
+
+
+def _saved_data(folder: Path) -> None:
+    """One saved session in ``folder``, as ``score --save`` leaves it."""
+    subprocess.run(
+        [*_COMMAND, "--data-dir", str(folder), "score", "--topic", "gap", "--save"],
+        input=b"I took nine months off in 2022 to prepare for Step 2 CK.",
+        capture_output=True,
+        env={**os.environ, **OFFLINE},
+        cwd=ROOT,
+        check=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("reply", "deleted"),
+    [("y", True), ("yes", True), ("Y", True), ("n", False), ("", False), ("yess", False)],
+)
+def test_purge_asks_and_y_means_yes(tmp_path, reply, deleted):
+    """The README says y means yes in the app's questions; purge wanted the whole
+    word and answered 'y' with 'Nothing deleted.'"""
+    folder = tmp_path / "data"
+    _saved_data(folder)
+    controller, terminal = _terminal()
+    proc = subprocess.Popen(
+        [*_COMMAND, "--data-dir", str(folder), "purge"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **OFFLINE},
+        cwd=ROOT,
+    )
+    os.close(terminal)
+    try:
+        os.write(controller, reply.encode() + b"\n")
+        out, err = proc.communicate(timeout=HANG_GUARD_S)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(controller)
+    assert proc.returncode == 0, err
+    assert "[y/N]" in out.decode()
+    assert folder.exists() is not deleted
+    assert ("Nothing deleted." in out.decode()) is not deleted

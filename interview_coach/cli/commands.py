@@ -227,13 +227,19 @@ def purge(args: argparse.Namespace) -> int:
         raise UserError(f"{target} is not a folder; nothing was deleted.")
     ours, others = locations.own_entries(target)
     print(f"Data folder: {target}")
+    if not ours:  # purged before: "Deleted ..." again would claim a deletion
+        if not others:
+            target.rmdir()
+        print(f"Nothing to delete: there is no interview-coach data in {target}.")
+        return 0
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(
                 f"Refusing to delete {target} without confirmation; pass --yes to confirm."
             )
-        reply = input(f"Delete ALL interview-coach data in {target}? Type 'yes' to confirm: ")
-        if reply.strip().lower() != "yes":
+        # y or yes, as in every question the app asks (README); anything else keeps it all.
+        reply = input(f"Delete ALL interview-coach data in {target}? [y/N] ")
+        if reply.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
             return 0
     for entry in ours:

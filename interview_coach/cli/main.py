@@ -28,6 +28,8 @@ def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
 
     ``default=SUPPRESS`` matters: a sub-command's own default would otherwise
     overwrite the value given before the sub-command (``--data-dir D sessions``).
+    A command without JSON output still parses ``--json`` (unlisted in its help), so
+    ``purge --json`` gets the same sentence as ``--json purge``, not "unrecognized".
     """
     parser.add_argument(
         "--data-dir",
@@ -35,13 +37,12 @@ def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
         default=argparse.SUPPRESS,
         help="use DIR for history and profile (overrides INTERVIEW_COACH_HOME)",
     )
-    if json_flag:
-        parser.add_argument(
-            "--json",
-            action="store_true",
-            default=argparse.SUPPRESS,
-            help="print one JSON document on stdout, nothing else",
-        )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print one JSON document on stdout, nothing else" if json_flag else argparse.SUPPRESS,
+    )
 
 
 def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
