@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from interview_coach.coach import Coach
-from interview_coach.domain.conversation import load_script, quotable, to_second_person
+from interview_coach.domain.conversation import load_script
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.follow_ups import probed_dimension
 from interview_coach.domain.results import DIMENSIONS
+from interview_coach.domain.spoken_quote import quotable, to_second_person
 
 BLAMING = (
     "exam_failure",
