@@ -129,7 +129,7 @@ def _quoting(
     borrowed = tuple(e for e in borrowed if e.effect == "+")
     candidates = _quotable_evidence(answer, result.evidence)
     for item in candidates + _quotable_evidence(answer, borrowed):
-        quote = quotable(item.text)
+        quote = quotable(item.text, _sentence_before(answer, item.start))
         role = roles_by_reason.get(item.reason, "any")
         lines = script.follow_ups[dimension]
         choices = lines.get(role) or lines.get("any", ())
@@ -141,6 +141,12 @@ def _quoting(
             if question not in asked:
                 return question
     return None
+
+
+def _sentence_before(answer: str, start: int) -> str:
+    """The answer's sentence up to ``start``: where a quoted clause's subject would be."""
+    ends = [answer.rfind(mark, 0, start) for mark in ".!?\n"]
+    return answer[max(ends) + 1 : start]
 
 
 def _quotable_evidence(answer: str, evidence: tuple[Evidence, ...]) -> list[Evidence]:
