@@ -20,6 +20,7 @@ class LimitedInput(Input):
         self._told = False
 
     def restricted(self) -> None:
+        """Textual's hook for an edit the limit refused, overridden on purpose."""
         if not self._told:  # every key past the limit would otherwise stack one more
             self._told = True
             self.notify(
