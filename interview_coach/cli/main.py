@@ -263,7 +263,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         _check_data_dir()
         if args.command is None:
-            from interview_coach.cli.commands import run_tui
+            from interview_coach.cli.app_commands import run_tui
 
             return run_tui()
         from interview_coach.cli import commands
