@@ -216,3 +216,13 @@ def test_mock_checks_its_options_before_opening_the_app(run_cli, tmp_path):
     assert result.code == 2 and "--questions must be 1 or more" in result.stderr
     missing = run_cli("mock", "--profile", str(tmp_path / "nope.toml"))
     assert missing.code == 2 and "nope.toml not found" in missing.stderr
+
+
+def test_a_profile_with_a_red_flag_after_this_month_is_one_sentence(run_cli, tmp_path):
+    """'--profile' with an exam date 2031-06 asked about 'Step 1 in June 2031'."""
+    path = tmp_path / "future.toml"
+    path.write_text('[[red_flags]]\nkind = "exam_failure"\nexam = "Step 1"\ndate = "2099-06"\n')
+    result = run_cli("questions", "--profile", str(path))
+    assert result.code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "June 2099" in lines[0] and "cannot have happened yet" in lines[0]

@@ -172,6 +172,21 @@ def test_purge_deletes_only_what_the_app_wrote(folders):
     assert mine.read_text() == "not the coach's"
     assert sorted(p.name for p in folders["chosen"].iterdir()) == ["thesis.docx"]
     assert "left 1 other item(s)" in result.stdout
+    again = _run(folders, ["purge", "--yes"], "before")
+    assert again.returncode == 0
+    assert "Nothing to delete: there is no interview-coach data in" in again.stdout
+    assert "Deleted" not in again.stdout and mine.read_text() == "not the coach's"
+    _platform_untouched(folders)
+
+
+def test_purge_twice_says_there_is_nothing_left(folders):
+    """A second 'purge --yes' said 'Deleted the interview-coach data...' again."""
+    first = _run(folders, ["purge", "--yes"], "before")
+    assert first.returncode == 0 and not folders["chosen"].exists()
+    folders["chosen"].mkdir(mode=0o700)  # the app made it again, and wrote nothing yet
+    again = _run(folders, ["purge", "--yes"], "before")
+    assert again.returncode == 0 and "Nothing to delete" in again.stdout
+    assert "Deleted" not in again.stdout and not folders["chosen"].exists()
     _platform_untouched(folders)
 
 
@@ -192,3 +207,16 @@ def test_json_where_there_is_nothing_to_print_as_json_is_one_sentence(folders, a
     assert result.returncode == 2
     assert "--json does not apply" in result.stderr and "Traceback" not in result.stderr
     _platform_untouched(folders)
+
+
+@pytest.mark.parametrize("command", ["purge", "export", "mock"])
+def test_json_on_a_command_without_it_is_the_same_sentence_before_and_after(folders, command):
+    """'purge --json' said 'unrecognized arguments: --json', '--json purge' that --json
+    does not apply to purge; neither deletes anything."""
+    args = [command, "all"] if command == "export" else [command]
+    before = _run(folders, ["--json", *args], "before")
+    after = _run(folders, [*args, "--json"], "before")
+    assert before.returncode == after.returncode == 2
+    assert before.stderr == after.stderr
+    assert before.stderr.strip().endswith(f"--json does not apply to {command} (see --help).")
+    assert (folders["chosen"] / "coach.sqlite3").exists()

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from interview_coach.coach import Coach
-from interview_coach.domain.conversation import load_script, quotable, to_second_person
+from interview_coach.domain.conversation import load_script
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.follow_ups import probed_dimension
 from interview_coach.domain.results import DIMENSIONS
+from interview_coach.domain.spoken_quote import quotable, to_second_person
 
 BLAMING = (
     "exam_failure",
@@ -75,7 +76,7 @@ def test_the_follow_up_quotes_the_answer_and_probes_its_weakest_part(coach, topi
 def test_a_blaming_answer_is_asked_what_was_in_the_speakers_control(coach):
     topic, answer = BLAMING
     question = coach.conversational_follow_up(answer, coach.score(answer, topic))
-    assert "the school did not prepare us well" in question
+    assert "the school did not prepare you well" in question  # 'us' is the speaker too
     assert "yourself" in question or "control" in question
 
 
@@ -121,6 +122,88 @@ def test_first_person_is_turned_to_you():
     assert to_second_person("I was late and I am sorry about my notes") == (
         "you were late and you are sorry about your notes"
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "before", "quote"),
+    [
+        # A new user heard each of the first four after "You said that" / "You mentioned that".
+        ("Honestly my school did not prepare us well.", "", "your school did not prepare you well"),
+        (
+            "Our school's curriculum did not cover neuroanatomy in depth",
+            "",
+            "your school's curriculum did not cover neuroanatomy in depth",
+        ),
+        (
+            "and then passed Step 2 CK with a 245.",
+            "I failed Step 1 ",
+            "you passed Step 2 CK with a 245",
+        ),
+        ("where I previewed chest films with residents every morning", "I rotated ", None),
+        # And a few more of the same kinds.
+        ("i wasn't ready for the exam that June", "", "you weren't ready for the exam that June"),
+        ("We didn't get feedback from US faculty", "", "you didn't get feedback from US faculty"),
+        ("that the primary team could act on them", "I wrote my notes so ", None),
+        ("which was my own mistake in the end", "I relied on reading, ", None),
+        ("that was my own mistake in the end", "", "that was your own mistake in the end"),
+        ("I\u2019m sorry about my late notes", "", "you're sorry about your late notes"),
+        ("Exhausted and anxious before the exam", "", None),
+        (
+            "Limited radiology exposure at my school",
+            "",
+            "limited radiology exposure at your school",
+        ),
+        (
+            "met weekly with our learning specialist",
+            "",
+            "you met weekly with your learning specialist",
+        ),
+        ("and moved classes online for a year", "My school closed in 2020 ", None),
+        (
+            "Failed surgery clerkship in third year",
+            "",
+            "you failed surgery clerkship in third year",
+        ),
+        (
+            "retook it in March with a tutor",
+            "In 2021, I failed it, ",
+            "you retook it in March with a tutor",
+        ),
+    ],
+)
+def test_a_quote_is_a_sentence_after_you_said_that(clause, before, quote):
+    assert quotable(clause, before) == quote
+
+
+@pytest.mark.parametrize(
+    ("topic", "answer", "said"),
+    [
+        (
+            "exam_failure",
+            "I failed Step 1 in 2021. Honestly my school did not prepare us well. I studied more.",
+            "that your school did not prepare you well.",
+        ),
+        (
+            "exam_failure",
+            "I failed Step 1. Our school's curriculum did not cover the pathology we needed. "
+            "I studied more.",
+            "that your school's curriculum did not cover the pathology you needed.",
+        ),
+        (
+            "exam_failure",
+            "I failed Step 1 in 2021. I worked with a tutor and then passed Step 2 CK with a 245.",
+            "that you passed Step 2 CK with a 245.",
+        ),
+    ],
+)
+def test_the_follow_ups_a_new_user_heard_are_grammatical(coach, topic, answer, said):
+    card = coach.score(answer, topic)
+    asked: tuple[str, ...] = ()
+    while (question := coach.conversational_follow_up(answer, card, asked)) is not None:
+        asked += (question,)
+    assert any(said in question for question in asked), asked
+    for question in asked:
+        assert not re.search(r"\b(?:us|our|we|honestly|that passed)\b", question), question
 
 
 def test_the_script_opens_moves_on_and_closes(coach):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from interview_coach.domain.datafiles import DataFileError
@@ -80,3 +82,46 @@ def test_a_topic_picked_that_is_not_on_the_profile_opens_with_a_general_question
         assert bank.question(first.id).general, (topic, first.text)
     flagged = select_questions(bank, profile, topic="exam_failure")[0]
     assert flagged.id == "exam_failure.tell_me"  # the user's own red flag: asked directly
+
+
+NOVEMBER_2026 = date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        (
+            'kind = "gap"\nstart = "2028-01"\nend = "2028-09"\n',
+            r"line 3: 'start' in red flag #1 is January 2028, after this month \(November 2026\)",
+        ),
+        ('kind = "gap"\nstart = "2026-03"\nend = "2026-12"\n', r"line 4: 'end' .* December 2026"),
+        (
+            'kind = "exam_failure"\nexam = "Step 1"\ndate = "2031-06"\n',
+            r"line 4: 'date'.*June 2031",
+        ),
+    ],
+)
+def test_a_red_flag_dated_after_this_month_is_refused(tmp_path, bank, rubrics, flag, expected):
+    """A new user's exam date 2031-06 became 'what happened with Step 1 in June 2031'."""
+    path = tmp_path / "me.toml"
+    path.write_text(f"[[red_flags]]\n{flag}")
+    with pytest.raises(DataFileError, match=expected) as err:
+        load_profile(path, set(bank.topics), set(rubrics.specialties), today=NOVEMBER_2026)
+    assert str(err.value).endswith("a red flag cannot have happened yet.")
+
+
+def test_the_line_named_is_the_flag_with_the_date_after_this_month(tmp_path, bank, rubrics):
+    path = tmp_path / "me.toml"
+    path.write_text(
+        '[[red_flags]]\nkind = "exam_failure"\ndate = "2021-06"\n\n'
+        '[[red_flags]]\nkind = "exam_failure"\ndate = "2027-01"\n'
+    )
+    with pytest.raises(DataFileError, match=r"line 7: 'date' in red flag #2"):
+        load_profile(path, set(bank.topics), set(rubrics.specialties), today=NOVEMBER_2026)
+
+
+def test_a_red_flag_up_to_this_month_is_accepted(tmp_path, bank, rubrics):
+    path = tmp_path / "me.toml"
+    path.write_text('[[red_flags]]\nkind = "gap"\nstart = "2026-02"\nend = "2026-11"\n')
+    profile = load_profile(path, set(bank.topics), set(rubrics.specialties), today=NOVEMBER_2026)
+    assert profile.red_flags[0].months() == 10

@@ -55,6 +55,7 @@ def _our_textual_classes() -> list[type]:
 DELIBERATE = {
     "SafeSelectOverlay.action_page_up",
     "SafeSelectOverlay.action_page_down",
+    "LimitedInput.restricted",  # Textual's hook for a refused edit (it only rings the bell)
 }
 
 

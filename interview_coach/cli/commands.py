@@ -227,13 +227,19 @@ def purge(args: argparse.Namespace) -> int:
         raise UserError(f"{target} is not a folder; nothing was deleted.")
     ours, others = locations.own_entries(target)
     print(f"Data folder: {target}")
+    if not ours:  # purged before: "Deleted ..." again would claim a deletion
+        if not others:
+            target.rmdir()
+        print(f"Nothing to delete: there is no interview-coach data in {target}.")
+        return 0
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(
                 f"Refusing to delete {target} without confirmation; pass --yes to confirm."
             )
-        reply = input(f"Delete ALL interview-coach data in {target}? Type 'yes' to confirm: ")
-        if reply.strip().lower() != "yes":
+        # y or yes, as in every question the app asks (README); anything else keeps it all.
+        reply = input(f"Delete ALL interview-coach data in {target}? [y/N] ")
+        if reply.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
             return 0
     for entry in ours:
@@ -265,22 +271,10 @@ def transcribe(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def run_tui() -> int:
-    from interview_coach.tui.app import run
-
-    return run()
-
-
 def mock(args: argparse.Namespace) -> int:
-    """The TUI, straight into a mock interview (checked here, before the screen opens)."""
-    if args.questions < 1:
-        raise UserError("--questions must be 1 or more.")
-    profile = Path(args.profile) if args.profile else None
-    if profile is not None and not profile.is_file():
-        raise UserError(f"Profile file {args.profile} not found.")
-    from interview_coach.tui.app import run
+    from interview_coach.cli.app_commands import mock as run
 
-    return run(profile_file=profile, mock_questions=args.questions, start_in_voice=args.voice)
+    return run(args)
 
 
 COMMANDS = {

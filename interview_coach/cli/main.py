@@ -23,11 +23,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see --help).\n")
 
 
-def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, without_json: str | None = None) -> None:
     """The global options, accepted before and after the sub-command.
 
     ``default=SUPPRESS`` matters: a sub-command's own default would otherwise
     overwrite the value given before the sub-command (``--data-dir D sessions``).
+    A command without JSON output still parses ``--json``, its help saying why
+    (``without_json``), so ``purge --json`` gets the same sentence as ``--json purge``,
+    not "unrecognized arguments".
     """
     parser.add_argument(
         "--data-dir",
@@ -35,13 +38,14 @@ def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
         default=argparse.SUPPRESS,
         help="use DIR for history and profile (overrides INTERVIEW_COACH_HOME)",
     )
-    if json_flag:
-        parser.add_argument(
-            "--json",
-            action="store_true",
-            default=argparse.SUPPRESS,
-            help="print one JSON document on stdout, nothing else",
-        )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=f"not here: {without_json}"
+        if without_json
+        else "print one JSON document on stdout, nothing else",
+    )
 
 
 def resolve_options(args: argparse.Namespace) -> argparse.Namespace:
@@ -102,7 +106,12 @@ Run 'interview-coach COMMAND --help' for a command's options and examples.""",
 }
 
 
-WITHOUT_JSON = ("export", "mock", "purge")  # a report file, the app, a question
+# Commands whose output is not data, each with what it gives instead.
+WITHOUT_JSON = {
+    "export": "the report is written as --format says (json for the data)",
+    "mock": "it opens the app",
+    "purge": "it prints only what it deletes",
+}
 
 
 def _command(sub: argparse._SubParsersAction, name: str, summary: str) -> argparse.ArgumentParser:
@@ -114,7 +123,7 @@ def _command(sub: argparse._SubParsersAction, name: str, summary: str) -> argpar
         epilog=EXAMPLES[name],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _common(parser, json_flag=name not in WITHOUT_JSON)
+    _common(parser, WITHOUT_JSON.get(name))
     return parser
 
 
@@ -254,7 +263,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         _check_data_dir()
         if args.command is None:
-            from interview_coach.cli.commands import run_tui
+            from interview_coach.cli.app_commands import run_tui
 
             return run_tui()
         from interview_coach.cli import commands

@@ -26,32 +26,11 @@ from interview_coach.domain.datafiles import (
 )
 from interview_coach.domain.results import DIMENSIONS, Evidence, ScoreCard
 from interview_coach.domain.rubric import Rubrics
+from interview_coach.domain.spoken_quote import quotable
 
-MAX_QUOTE_WORDS = 12
-MIN_QUOTE_WORDS = 3
-_LEAD = re.compile(
-    r"^(?:(?:so|and|but|um+|uh+|well|then|also|because|after that|since then)"
-    r"[,\s]+)+",
-    re.I,
-)
-_TO_YOU = {
-    "i": "you",
-    "i'm": "you're",
-    "im": "you're",
-    "i've": "you've",
-    "ive": "you've",
-    "i'd": "you'd",
-    "i'll": "you'll",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-}
-_I_VERB = re.compile(r"\b(I)\s+(am|was)\b")
 # A clause that earned corrective action ("I keep a checklist") is what a missing
 # tie-back can be asked about: how will that habit show up in residency?
 BORROW = {"tie_back": "corrective_action"}
-_TOKEN = re.compile(r"[A-Za-z']+|[^A-Za-z'\s]+|\s+")
 
 
 @dataclass(frozen=True)
@@ -97,53 +76,6 @@ class InterviewScript:
 def _pattern(line: str) -> re.Pattern[str]:
     head, _, tail = line.partition("{quote}")
     return re.compile(re.escape(head) + r"(.+)" + re.escape(tail), re.S)
-
-
-def to_second_person(clause: str) -> str:
-    """'I met my tutor' -> 'you met your tutor', keeping everything else as said."""
-    clause = _I_VERB.sub(lambda m: "I " + {"am": "are", "was": "were"}[m.group(2)], clause)
-    out = []
-    for token in _TOKEN.findall(clause):
-        swapped = _TO_YOU.get(token.lower())
-        out.append(swapped if swapped is not None else token)
-    return "".join(out)
-
-
-def quotable(text: str) -> str | None:
-    """A short, speakable part of a clause: leading fillers dropped, cut at a comma or
-    after MAX_QUOTE_WORDS words, closing punctuation removed; None if too short."""
-    text = _LEAD.sub("", text.strip()).strip()
-    text = re.split(r"[,;:(\u2014]|\s-\s", text)[0].strip()
-    words = text.split()
-    if len(words) < MIN_QUOTE_WORDS:
-        return None
-    if words[0][:1].isupper() and words[0][1:].islower() and words[0] != "I":
-        words[0] = words[0].lower()  # "The school..." -> "that the school..."
-    if len(words) > MAX_QUOTE_WORDS:
-        words = _whole_part(words[:MAX_QUOTE_WORDS])
-        if len(words) < MIN_QUOTE_WORDS:
-            return None
-    text = " ".join(words).rstrip(".!?,;: ")
-    return to_second_person(text)
-
-
-# A cut quote must not end mid-thought ("...and you changed how."): it ends before the
-# last joining word, or at least not on a word that needs the next one.
-_JOINERS = {"and", "but", "so", "because", "which", "when", "while", "then", "after", "before"}
-_NEEDS_MORE = _JOINERS | {
-    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "how", "what", "my",
-    "i", "was", "were", "is", "am", "had", "have", "that", "from", "by", "as", "not",
-}  # fmt: skip
-
-
-def _whole_part(words: list[str]) -> list[str]:
-    """``words`` cut where a listener hears a complete part of the sentence."""
-    joins = [i for i, w in enumerate(words) if w.lower() in _JOINERS and i >= MIN_QUOTE_WORDS]
-    if joins:
-        return words[: joins[-1]]
-    while words and words[-1].lower().strip(".,") in _NEEDS_MORE:
-        words = words[:-1]
-    return words
 
 
 def conversational_follow_up(
@@ -197,7 +129,7 @@ def _quoting(
     borrowed = tuple(e for e in borrowed if e.effect == "+")
     candidates = _quotable_evidence(answer, result.evidence)
     for item in candidates + _quotable_evidence(answer, borrowed):
-        quote = quotable(item.text)
+        quote = quotable(item.text, _sentence_before(answer, item.start))
         role = roles_by_reason.get(item.reason, "any")
         lines = script.follow_ups[dimension]
         choices = lines.get(role) or lines.get("any", ())
@@ -209,6 +141,12 @@ def _quoting(
             if question not in asked:
                 return question
     return None
+
+
+def _sentence_before(answer: str, start: int) -> str:
+    """The answer's sentence up to ``start``: where a quoted clause's subject would be."""
+    ends = [answer.rfind(mark, 0, start) for mark in ".!?\n"]
+    return answer[max(ends) + 1 : start]
 
 
 def _quotable_evidence(answer: str, evidence: tuple[Evidence, ...]) -> list[Evidence]:

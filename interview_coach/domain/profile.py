@@ -105,8 +105,12 @@ def _check_month(value: Any, path: Path, text: str, key: str, index: int) -> str
     return value
 
 
-def load_profile(path: Path, topic_ids: set[str], specialties: set[str]) -> Profile:
-    """Validate a profile against the known topics and specialties."""
+def load_profile(
+    path: Path, topic_ids: set[str], specialties: set[str], today: date | None = None
+) -> Profile:
+    """Validate a profile against the known topics and specialties; ``today`` (the real
+    date unless a test fixes it) bounds every date a red flag carries."""
+    this_month = _month_of(today or date.today())
     data, text = read_toml(path)
     check_keys(data, PROFILE_KEYS, path, text, "the profile")
     applicant_type = data.get("applicant_type", "us_img")
@@ -149,6 +153,16 @@ def load_profile(path: Path, topic_ids: set[str], specialties: set[str]) -> Prof
         flag = RedFlag(kind=kind, **values)
         if flag.start and flag.end and parse_month(flag.start) > parse_month(flag.end):
             raise DataFileError(f"{path}: {context} ends before it starts.")
+        for key in ("date", "start", "end"):
+            value = values.get(key)
+            if value and parse_month(value) > parse_month(this_month):
+                # Asked about anyway, it became "what happened with Step 1 in June 2031".
+                earlier = sum(key in e for e in raw_flags[:index] if isinstance(e, dict))
+                raise DataFileError(
+                    f"{where(path, text, key, earlier)}: '{key}' in {context} is "
+                    f"{month_label(value)}, after this month ({month_label(this_month)}); "
+                    "a red flag cannot have happened yet."
+                )
         flags.append(flag)
     return Profile(applicant_type, specialty, name, tuple(flags))
 
@@ -175,5 +189,8 @@ def profile_to_toml(profile: Profile) -> str:
 
 
 def today_month() -> str:
-    today = date.today()
-    return f"{today.year:04d}-{today.month:02d}"
+    return _month_of(date.today())
+
+
+def _month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"

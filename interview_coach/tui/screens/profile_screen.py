@@ -25,10 +25,12 @@ from interview_coach.domain.profile import (
 from interview_coach.errors import UserError
 from interview_coach.tui.screens.closing import close, leave_form
 from interview_coach.tui.widgets.app_header import AppHeader
+from interview_coach.tui.widgets.limited_input import LimitedInput
 from interview_coach.tui.widgets.safe_select import SafeSelect
 
 FLAG_FIELDS = ("exam", "date", "start", "end", "detail")
-# Longest entries the form takes (characters): Input refuses a key or paste past them.
+# Longest entries the form takes (characters): a key or paste past them is refused, and
+# the field says so (LimitedInput).
 NAME_MAX = 60
 FIELD_MAX = 40
 DETAIL_MAX = 200
@@ -63,8 +65,12 @@ class ProfileScreen(Screen):
             with Grid(id="basics"):
                 yield Static("Name (optional)")
                 # A name is greeted on Home: a paste of a whole answer stops here.
-                yield Input(
-                    profile.name or "", id="name", placeholder="e.g. Sam", max_length=NAME_MAX
+                yield LimitedInput(
+                    profile.name or "",
+                    what="The name",
+                    id="name",
+                    placeholder="e.g. Sam",
+                    max_length=NAME_MAX,
                 )
                 yield Static("Applicant type")
                 yield SafeSelect(
@@ -92,7 +98,9 @@ class ProfileScreen(Screen):
                 )
                 yield Static("Exam (if any)")
                 # Placeholders say "e.g.": plain "Step 1" in grey read as a filled-in value.
-                yield Input(id="flag-exam", placeholder="e.g. Step 1", max_length=FIELD_MAX)
+                yield LimitedInput(
+                    what="The exam", id="flag-exam", placeholder="e.g. Step 1", max_length=FIELD_MAX
+                )
                 yield Static("Date (YYYY-MM)")
                 yield Input(id="flag-date", placeholder="e.g. 2021-06")
                 yield Static("From (YYYY-MM)")
@@ -100,7 +108,8 @@ class ProfileScreen(Screen):
                 yield Static("To (YYYY-MM)")
                 yield Input(id="flag-end", placeholder="e.g. 2022-09")
                 yield Static("Detail")
-                yield Input(
+                yield LimitedInput(
+                    what="The detail",
                     id="flag-detail",
                     placeholder="e.g. passed on second attempt",
                     max_length=DETAIL_MAX,
