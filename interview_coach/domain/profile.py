@@ -153,7 +153,7 @@ def load_profile(
         flag = RedFlag(kind=kind, **values)
         if flag.start and flag.end and parse_month(flag.start) > parse_month(flag.end):
             raise DataFileError(f"{path}: {context} ends before it starts.")
-        for key in ("date", "start", "end"):
+        for key in ("date", "start"):  # an ongoing gap or leave may end after this month
             value = values.get(key)
             if value and parse_month(value) > parse_month(this_month):
                 # Asked about anyway, it became "what happened with Step 1 in June 2031".
