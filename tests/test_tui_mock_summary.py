@@ -91,3 +91,34 @@ async def test_correcting_a_first_answer_rejudges_the_follow_up_that_followed_it
         stored = {a.id: a for a in coach.store().answers()}
     assert stored[follow_up.answer_id].overall == rejudged.card.overall
     assert any("its follow-up" in str(n.message) for n in app._notifications)
+
+
+async def open_summary(app, pilot, text: str = MISHEARD):
+    """One saved spoken mock answer, shown in the summary."""
+    from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
+
+    await settle(app, pilot)
+    question = app.coach.questions(topic="exam_failure")[0]
+    delivery = {"wpm": 150.0, "duration_s": 5.0, "filler_total": 0, "long_pauses": []}
+    saved = app.coach.score_and_save(text, question, question.text, kind="mock", delivery=delivery)
+    await app.push_screen(MockSummaryScreen([saved], 60))
+    await settle(app, pilot)
+    return app.screen
+
+
+async def test_enter_twice_quickly_on_a_row_opens_the_card_once(data_home, profile_file):
+    from tui_support import press_twice_at_once
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await press_twice_at_once(app, pilot, "enter")
+        assert type(app.screen).__name__ == "CardScreen"
+        await pilot.press("escape")  # one Esc is back at the summary
+        await settle(app, pilot)
+        assert app.screen is summary
+        await press_twice_at_once(app, pilot, "e")
+        assert type(app.screen).__name__ == "TranscriptModal"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is summary
