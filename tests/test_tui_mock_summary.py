@@ -122,3 +122,31 @@ async def test_enter_twice_quickly_on_a_row_opens_the_card_once(data_home, profi
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is summary
+
+
+async def test_help_on_a_card_from_the_summary_lists_only_the_keys_that_work(
+    data_home, profile_file
+):
+    """The card opened here has no Retry, Next or Follow-up (the footer shows only
+    Back); help listed all three."""
+    from interview_coach.tui.screens.card_screen import CardScreen
+
+    def listed() -> set[str]:
+        text = str(app.screen.query_one("#help-text").render())
+        return set(text.split("Everywhere:")[0].split())
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await pilot.press("enter", "question_mark")
+        await settle(app, pilot)
+        assert "Back" in listed() and not {"Retry", "Next", "Follow-up"} & listed()
+        await pilot.press("escape", "r", "n", "f")  # still dead: the card stays
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        # The same card after a practice answer: all four keys work, and are listed.
+        result = summary.results[0]
+        await app.push_screen(CardScreen(result.card.to_json(), result.text))
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert {"Retry", "Next", "Follow-up", "Back"} <= listed()
