@@ -150,3 +150,19 @@ async def test_help_on_a_card_from_the_summary_lists_only_the_keys_that_work(
         await pilot.press("question_mark")
         await settle(app, pilot)
         assert {"Retry", "Next", "Follow-up", "Back"} <= listed()
+
+
+async def test_e_puts_the_cursor_after_the_transcript_and_a_space(data_home, profile_file):
+    """Typed at once, an added sentence ends the transcript as its own sentence; it
+    went before the first word, and after End it was joined ("first.It was")."""
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        await pilot.press(*"It was not documented")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert summary.results[0].reply == MISHEARD + " It was not documented"
+        [stored] = app.coach.store().answers()
+    assert stored.answer_text == MISHEARD + " It was not documented"
