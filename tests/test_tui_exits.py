@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tui_support import settle
+from tui_support import press_twice_at_once, settle
 
 from interview_coach.tui.app import make_app
 
@@ -150,17 +150,6 @@ TWICE = [
     ("review-delete", "y"),
     ("review-delete", "escape"),
 ]
-
-
-async def press_twice_at_once(app, pilot, key: str) -> None:
-    """Both key events are queued before the first is handled, as in a fast double tap."""
-    from textual import events
-
-    for _ in range(2):
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
-    await settle(app, pilot)
 
 
 @pytest.mark.parametrize(("name", "key"), TWICE, ids=[f"{n}-{k}" for n, k in TWICE])

@@ -91,3 +91,78 @@ async def test_correcting_a_first_answer_rejudges_the_follow_up_that_followed_it
         stored = {a.id: a for a in coach.store().answers()}
     assert stored[follow_up.answer_id].overall == rejudged.card.overall
     assert any("its follow-up" in str(n.message) for n in app._notifications)
+
+
+async def open_summary(app, pilot, text: str = MISHEARD):
+    """One saved spoken mock answer, shown in the summary."""
+    from interview_coach.tui.screens.mock_summary_screen import MockSummaryScreen
+
+    await settle(app, pilot)
+    question = app.coach.questions(topic="exam_failure")[0]
+    delivery = {"wpm": 150.0, "duration_s": 5.0, "filler_total": 0, "long_pauses": []}
+    saved = app.coach.score_and_save(text, question, question.text, kind="mock", delivery=delivery)
+    await app.push_screen(MockSummaryScreen([saved], 60))
+    await settle(app, pilot)
+    return app.screen
+
+
+async def test_enter_twice_quickly_on_a_row_opens_the_card_once(data_home, profile_file):
+    from tui_support import press_twice_at_once
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await press_twice_at_once(app, pilot, "enter")
+        assert type(app.screen).__name__ == "CardScreen"
+        await pilot.press("escape")  # one Esc is back at the summary
+        await settle(app, pilot)
+        assert app.screen is summary
+        await press_twice_at_once(app, pilot, "e")
+        assert type(app.screen).__name__ == "TranscriptModal"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is summary
+
+
+async def test_help_on_a_card_from_the_summary_lists_only_the_keys_that_work(
+    data_home, profile_file
+):
+    """The card opened here has no Retry, Next or Follow-up (the footer shows only
+    Back); help listed all three."""
+    from interview_coach.tui.screens.card_screen import CardScreen
+
+    def listed() -> set[str]:
+        text = str(app.screen.query_one("#help-text").render())
+        return set(text.split("Everywhere:")[0].split())
+
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await pilot.press("enter", "question_mark")
+        await settle(app, pilot)
+        assert "Back" in listed() and not {"Retry", "Next", "Follow-up"} & listed()
+        await pilot.press("escape", "r", "n", "f")  # still dead: the card stays
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CardScreen"
+        # The same card after a practice answer: all four keys work, and are listed.
+        result = summary.results[0]
+        await app.push_screen(CardScreen(result.card.to_json(), result.text))
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert {"Retry", "Next", "Follow-up", "Back"} <= listed()
+
+
+async def test_e_puts_the_cursor_after_the_transcript_and_a_space(data_home, profile_file):
+    """Typed at once, an added sentence ends the transcript as its own sentence; it
+    went before the first word, and after End it was joined ("first.It was")."""
+    app = make_app(profile_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        await pilot.press(*"It was not documented")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert summary.results[0].reply == MISHEARD + " It was not documented"
+        [stored] = app.coach.store().answers()
+    assert stored.answer_text == MISHEARD + " It was not documented"

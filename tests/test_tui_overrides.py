@@ -53,6 +53,7 @@ def _our_textual_classes() -> list[type]:
 
 # Overrides made on purpose, each with its reason in the class's docstring.
 DELIBERATE = {
+    "CoachApp.action_quit",  # Ctrl+Q keeps or asks about typed work before quitting
     "SafeSelectOverlay.action_page_up",
     "SafeSelectOverlay.action_page_down",
     "LimitedInput.restricted",  # Textual's hook for a refused edit (it only rings the bell)

@@ -30,3 +30,14 @@ async def speak_a_practice_answer(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("space")
     await settle(app, pilot)
+
+
+async def press_twice_at_once(app, pilot, key: str) -> None:
+    """Both key events are queued before the first is handled, as in a fast double tap."""
+    from textual import events
+
+    for _ in range(2):
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await settle(app, pilot)

@@ -26,11 +26,15 @@ from interview_coach.tui.messages import (
     Notice,
 )
 from interview_coach.tui.recording_recovery import RecordingRecovery
+from interview_coach.tui.screens.confirm_modal import ConfirmModal
 from interview_coach.tui.screens.help_modal import HelpModal
 from interview_coach.tui.screens.home_screen import HomeScreen
 
 
 class CoachApp(RecordingRecovery, App):
+    """Overrides Textual's ``action_quit`` on purpose: Ctrl+Q first keeps (or asks
+    about) typed work on the screens below, where Textual would exit at once."""
+
     CSS_PATH = "app.tcss"
     TITLE = "Interview Coach"
     SUB_TITLE = "red-flag answers, practised offline"
@@ -68,6 +72,7 @@ class CoachApp(RecordingRecovery, App):
         self._interviewer_for: tuple = ()
         self.speech_problem: str | None = None
         self.audio_output_factory = None  # tests and benchmarks replace the speakers
+        self._quit_question: ConfirmModal | None = None  # open while Ctrl+Q asks first
 
     def interviewer(self):
         """The app's one speech engine (one lock), or None with the reason noted once.
@@ -199,6 +204,35 @@ class CoachApp(RecordingRecovery, App):
                 self.push_screen(ProfileScreen(first_run=True))
         elif event.state == WorkerState.ERROR:
             self.notify(str(event.worker.error), title="Cannot start", severity="error", timeout=30)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and q on Home) never loses typed work. Each open screen that holds
+        some keeps what it can first (Practice writes its draft now, not at the next
+        autosave) and names what it cannot (the mock's unsent answer, a recording, an
+        answer still being saved); then one question asks, as Esc does, before quitting."""
+        if self._quit_question is not None and self._quit_question.is_current:
+            return  # a second Ctrl+Q while asking: the question stays, y quits
+        lost = []
+        for screen in self.screen_stack:
+            keep_for_quit = getattr(screen, "keep_for_quit", None)
+            what = keep_for_quit() if keep_for_quit is not None else None
+            if what:
+                lost.append(what)
+        if not lost:
+            self.exit()
+            return
+
+        def answer(yes: bool | None) -> None:
+            self._quit_question = None
+            if yes:
+                self.exit()
+
+        self._quit_question = ConfirmModal(
+            f"Quit and discard {' and '.join(lost)}?",
+            yes_label="Discard and quit (y)",
+            no_label="Keep it (n)",
+        )
+        self.push_screen(self._quit_question, answer)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):

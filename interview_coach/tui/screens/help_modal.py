@@ -1,7 +1,8 @@
-"""'?' on any screen: every key binding that applies there, and the app-wide ones."""
+"""'?' on any screen: every key binding that works there now, and the app-wide ones."""
 
 from __future__ import annotations
 
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,6 +10,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from interview_coach.tui.screens.closing import close
+
+
+def works_on(screen: Screen, binding: Binding) -> bool:
+    """Whether the key does something on ``screen`` now: the footer hides a key the
+    screen's ``check_action`` turns off (a card opened from the mock summary has no
+    Retry), and help listed it anyway, a dead key."""
+    namespace, action, parameters = parse(binding.action)
+    target = screen.app if namespace == "app" else screen
+    return bool(target.check_action(action, parameters))
 
 
 def _rows(bindings: list[Binding]) -> list[str]:
@@ -33,6 +43,7 @@ class HelpModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         screen_bindings = [b for b in self.for_screen.BINDINGS if isinstance(b, Binding)]
         screen_bindings += [Binding(*b) for b in self.for_screen.BINDINGS if isinstance(b, tuple)]
+        screen_bindings = [b for b in screen_bindings if works_on(self.for_screen, b)]
         app_bindings = [b if isinstance(b, Binding) else Binding(*b) for b in self.app.BINDINGS]
         lines = [f"Keys on {self.for_screen.__class__.__name__.removesuffix('Screen')}:"]
         lines += _rows(screen_bindings) or ["  (none)"]

@@ -235,16 +235,34 @@ class MockScreen(InterviewerLines, VoiceModeMixin, Screen):
         else:
             self.action_finish()
 
+    def _unsent(self) -> str | None:
+        """The typed answer not sent yet, as a question quotes it (None if there is none;
+        nothing is typed in voice mode)."""
+        from interview_coach.tui.screens.confirm_modal import first_words
+
+        unsent = "" if self.voice_mode else self.query_one(AnswerPane).editor.text
+        if not unsent.strip():
+            return None
+        return f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
+
+    def keep_for_quit(self) -> str | None:
+        """Ctrl+Q: a mock keeps no draft, so name what quitting would lose, as Esc does."""
+        if self.saving:  # quitting closes the database under the save
+            return "the answer being scored and saved"
+        if self.query_one(VoicePanel).recording:
+            return "the answer you are recording"
+        return self._unsent()
+
     def action_end(self) -> None:
         """Esc: end the interview, but never throw away an answer without asking."""
-        from interview_coach.tui.screens.confirm_modal import ConfirmModal, first_words
+        from interview_coach.tui.screens.confirm_modal import ConfirmModal
 
         if self.saving:
             self.notify("Saving your answer; press Esc again in a moment.")
             return
-        unsent = "" if self.voice_mode else self.query_one(AnswerPane).editor.text
+        what = self._unsent()
         panel = self.query_one(VoicePanel)
-        if not unsent.strip() and not panel.recording:
+        if what is None and not panel.recording:
             self.action_finish()
             return
         if panel.recording:  # stop the conversation while the question is asked
@@ -252,8 +270,6 @@ class MockScreen(InterviewerLines, VoiceModeMixin, Screen):
             self.paused = True
             panel.show_state("Paused. P resumes: the interviewer asks this question again.")
             what = "the answer you were recording"
-        else:
-            what = f'your unsent {len(unsent.split())}-word answer ("{first_words(unsent)}")'
 
         def answer(yes: bool | None) -> None:
             if yes:

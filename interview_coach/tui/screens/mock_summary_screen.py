@@ -228,7 +228,7 @@ class MockSummaryScreen(Screen):
 
     # -- correcting a transcript -------------------------------------------------
     def action_edit(self) -> None:
-        if not self.results:
+        if not self.results or self.app.screen is not self:  # e e: one editor
             return
         from interview_coach.tui.screens.transcript_modal import TranscriptModal
 
@@ -274,6 +274,8 @@ class MockSummaryScreen(Screen):
     def _open(self, index: int) -> None:
         from interview_coach.tui.screens.card_screen import CardScreen
 
+        if self.app.screen is not self:
+            return  # a second Enter, queued before the first opened the card
         result = self.results[index]
         self.app.push_screen(
             CardScreen(result.card.to_json(), result.text, delivery=result.delivery, actions=False)

@@ -1,8 +1,8 @@
 """Practice's draft: autosaved every two seconds, offered back next time.
 
-A closed terminal or a crash never loses a half-written answer; an answer that was
-scored is never offered back as one; skipping or changing topic asks before it
-discards one. A mixin of ``PracticeScreen``, which provides
+A closed terminal or a crash never loses a half-written answer, and Ctrl+Q writes
+it at once; an answer that was scored is never offered back as one; skipping or
+changing topic asks before it discards one. A mixin of ``PracticeScreen``, which provides
 ``question``, ``prompt_text``, ``saving``, ``_saved_draft`` and ``show_question``.
 """
 
@@ -83,6 +83,20 @@ class DraftKeeping:
                 group="draft-save",
                 exit_on_error=False,
             )
+
+    def keep_for_quit(self) -> str | None:
+        """Ctrl+Q: write the typed answer as the draft now (the autosave may be two
+        seconds behind, and the app is about to close the database); say what a quit
+        would still lose, or None."""
+        if self.saving:  # its draft is cleared when the save lands
+            return "the answer being scored and saved"
+        text = self.query_one(AnswerEditor).text
+        if self.question is not None and text != self._saved_draft:
+            self._saved_draft = text
+            write_draft(self.app.coach.store(), text, self.question, self.prompt_text)
+        if self.query_one(VoicePanel).recording:
+            return "the answer you are recording"
+        return None
 
     def unless_work_is_lost(self, doing: str, then, otherwise=None) -> None:
         """Run ``then`` at once when nothing typed or spoken would be lost, else ask first."""

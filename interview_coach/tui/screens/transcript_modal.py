@@ -33,8 +33,16 @@ class TranscriptModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.prompt, classes="question")
-            yield TextArea(self.text, id="transcript-text", soft_wrap=True)
+            yield TextArea(self.text.rstrip() + " ", id="transcript-text", soft_wrap=True)
             yield Static("Ctrl+S saves and re-scores; Esc keeps the transcript.", classes="muted")
+
+    def on_mount(self) -> None:
+        """The cursor starts after the last word and a space: a correction is most often
+        a missing end, which was typed before the first word, or joined to the last one
+        ("...now I ask first.It was"). The space is stripped when saved."""
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)
+        area.focus()
 
     def action_save(self) -> None:
         close(self, self.query_one(TextArea).text)
