@@ -1,8 +1,11 @@
 """Fit the clause role classifier (``rubrics/role_classifier.toml``) on the example bank.
 
-A softmax over the thirteen roles from a clause's sentence vector and its shape
-(``interview_coach.domain.role_classifier.shape_vector``), L2-regularised, picked
-by 5-fold cross-validation on the bank's own examples. No corpus answer is read.
+A softmax over the thirteen roles from a clause's sentence vector, its shape
+(``interview_coach.domain.role_classifier.shape_vector``) and its similarity to
+each role's nearest examples, L2-regularised, picked by 5-fold cross-validation
+on the bank's own examples. An example's similarities are computed without
+itself (in cross-validation, without its fold), as a clause of a new answer is
+never in the bank. No corpus answer is read.
 Prints a JSON summary; ``--write`` saves the weights with the bank's digest, and
 the examples' vectors (float16) to ``rubrics/role_vectors.npy``.
 
@@ -18,13 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from interview_coach.domain.role_classifier import (
-    SHAPE_SCALE,
-    VECTOR_SCALE,
-    bank_digest,
-    shape_vector,
-)
-from interview_coach.domain.roles import ROLES
+from interview_coach.domain.role_classifier import bank_digest, classifier_inputs
+from interview_coach.domain.roles import ROLES, nearest_similarity
 from interview_coach.domain.rubric import load_rubrics
 from interview_coach.domain.sentence_vectors import sentence_vectors
 
@@ -50,6 +48,17 @@ def fit(x: np.ndarray, y: np.ndarray, strength: float, steps: int = 400) -> tupl
     return weights, bias
 
 
+def nearest(
+    queries: np.ndarray, bank: np.ndarray, labels: np.ndarray, self_out: bool
+) -> np.ndarray:
+    """Each query's mean similarity to each role's nearest bank examples (queries x roles);
+    with ``self_out`` the queries are the bank and each leaves itself out."""
+    sims = bank @ queries.T
+    if self_out:
+        np.fill_diagonal(sims, -1.0)
+    return np.stack([nearest_similarity(sims[labels == r]) for r in range(len(ROLES))], axis=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write rubrics/role_classifier.toml")
@@ -60,17 +69,24 @@ def main() -> None:
         texts += rubrics.roles.examples[role]
         labels += [index] * len(rubrics.roles.examples[role])
     vectors = sentence_vectors().embed(texts)
-    shapes = np.array([shape_vector(t) for t in texts])
-    x = np.hstack([vectors * VECTOR_SCALE, shapes * SHAPE_SCALE])
     y = np.array(labels)
     folds = np.random.default_rng(0).integers(0, 5, len(y))
+    splits = []
+    for fold in range(5):
+        train, held = vectors[folds != fold], vectors[folds == fold]
+        t_texts = [t for t, f in zip(texts, folds, strict=True) if f != fold]
+        h_texts = [t for t, f in zip(texts, folds, strict=True) if f == fold]
+        x_train = classifier_inputs(train, t_texts, nearest(train, train, y[folds != fold], True))
+        x_held = classifier_inputs(held, h_texts, nearest(held, train, y[folds != fold], False))
+        splits.append((x_train, y[folds != fold], x_held, y[folds == fold]))
     accuracy = {}
     for strength in STRENGTHS:
         right = 0
-        for fold in range(5):
-            w, b = fit(x[folds != fold], y[folds != fold], strength)
-            right += int(((x[folds == fold] @ w.T + b).argmax(axis=1) == y[folds == fold]).sum())
+        for x_train, y_train, x_held, y_held in splits:
+            w, b = fit(x_train, y_train, strength)
+            right += int(((x_held @ w.T + b).argmax(axis=1) == y_held).sum())
         accuracy[strength] = right / len(y)
+    x = classifier_inputs(vectors, texts, nearest(vectors, vectors, y, True))
     best = max(accuracy, key=accuracy.__getitem__)
     print(json.dumps({"examples": len(y), "cv_accuracy": accuracy, "l2": best}, indent=2))
     if args.write:

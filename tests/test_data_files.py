@@ -10,6 +10,7 @@ import pytest
 from interview_coach.domain.bank import REQUIRED_TOPICS, load_bank
 from interview_coach.domain.datafiles import DataFileError
 from interview_coach.domain.results import DIMENSIONS
+from interview_coach.domain.roles import ROLES
 from interview_coach.domain.rubric import load_rubrics
 from interview_coach.domain.scoring import score_answer
 from interview_coach.locations import bundled_data_dir
@@ -127,3 +128,20 @@ def test_a_cap_holds_a_dimension_whatever_the_model_says(tmp_path):
     assert capped.dimensions["acknowledgment"].level == "missing"
     assert capped.dimensions["acknowledgment"].score <= 39
     assert capped.dimensions["corrective_action"] == free.dimensions["corrective_action"]
+
+
+def test_a_role_classifier_fitted_for_other_inputs_is_refused_with_the_fix(tmp_path):
+    """Weights from before a change to what the classifier reads (a new shape feature,
+    the nearest-example similarities) would fail deep inside numpy on the first answer."""
+    folder = _copy(tmp_path, "rubrics")
+    path = folder / "role_classifier.toml"
+    lines = path.read_text().splitlines()
+    path.write_text(
+        "\n".join(
+            line.rsplit(",", 1)[0] + "]" if line.split(" = ")[0] in ROLES else line
+            for line in lines
+        )
+        + "\n"
+    )
+    with pytest.raises(DataFileError, match=r"role_classifier\.toml: .* make train"):
+        load_rubrics(folder)

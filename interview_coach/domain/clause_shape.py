@@ -35,6 +35,33 @@ _FORWARD = re.compile(
     r"on call|every day in|want to|plan to|future)\b",
 )
 
+# The outcome a clause reports, with the negation that turns a pass into a failure
+# ("did not pass", "never passed"): a clause's average word vector barely tells
+# "I passed in March 2022 with a 231" from "I failed in March 2022 with a 188".
+_PASSED = re.compile(r"\b(?:pass|passed|passing|scored|cleared|honou?rs|high pass)\b")
+_FAILED = re.compile(
+    r"\b(?:fail|failed|failing|failure|unsuccessful|remediat\w*|repeat|repeated|low pass)\b"
+)
+_NOT_PASSED = re.compile(r"\b(?:not|never|didn't|didnt|did not|couldn't|wasn't)\s+(?:\w+\s+)?pass")
+# Whose the thing is that a clause names as the cause: "the real problem was my study
+# method" owns it, "the real problem was the school's schedule" does not; the frame
+# is the same, only the owner after the verb differs.
+_OWNED_COMPLEMENT = re.compile(
+    r"\b(?:was|is|were|came down to|comes down to)\s+(?:\w+\s+)?(?:my|mine|me|i|myself)\b"
+)
+
+
+def outcome_shape(text: str) -> tuple[bool, bool, bool]:
+    """(reports a pass or score, reports a failure, names the speaker's own thing after
+    the verb) for the role classifier."""
+    text = text.lower()
+    not_passed = bool(_NOT_PASSED.search(text))
+    return (
+        bool(_PASSED.search(text)) and not not_passed,
+        bool(_FAILED.search(text)) or not_passed,
+        bool(_OWNED_COMPLEMENT.search(text)),
+    )
+
 
 def has_verb(text: str) -> bool:
     """A real clause says something happened; "UWorld, Anki, tutor, daily" does not."""

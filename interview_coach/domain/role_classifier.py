@@ -7,6 +7,15 @@ the clause's shape (first-person subject, passive, negation, forward tense, a
 number, length) to its vector and was fitted on the example bank itself by
 ``benchmarks/train_roles.py``; its weights sit in ``rubrics/role_classifier.toml``
 with a digest of the bank they were fitted on, so an edited bank is noticed.
+
+It also weighs how near the clause sits to each role's closest examples (the mean
+similarity of the three nearest, which the clause reader computes anyway): a
+linear reading of the average vector alone put "I passed in March 2022 with a 231"
+with the facts (dates weigh toward facts) though its nearest examples are passes,
+and "After I got the result I met with our dean" with private health detail though
+its nearest example is a meeting with a dean. Fitted with each example's own
+similarity left out, on the bank's 5-fold cross-validation this reads 0.79 of the
+examples right against 0.74 without it.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_coach.domain.clause_shape import clause_shape
+from interview_coach.domain.clause_shape import clause_shape, outcome_shape
 from interview_coach.domain.datafiles import DataFileError, read_toml
 from interview_coach.domain.roles import ROLES, RoleBank
 
@@ -26,6 +35,8 @@ if TYPE_CHECKING:
 
 VECTOR_SCALE = 10.0
 SHAPE_SCALE = 3.0
+SIMILARITY_SCALE = 10.0
+VECTOR_WIDTH = 256  # WordLlama's sentence vectors
 _NUMBER = re.compile(r"\d|\b(?:twenty|thirty|forty|fifty|sixty|hundred)\b", re.I)
 
 
@@ -40,6 +51,7 @@ def shape_vector(text: str) -> list[float]:
         float(shape["forward"]),
         float(bool(_NUMBER.search(text))),
         len(text.split()) / 20,
+        *(float(value) for value in outcome_shape(text)),
     ]
 
 
@@ -52,17 +64,27 @@ def bank_digest(bank: RoleBank) -> str:
     return digest.hexdigest()[:16]
 
 
+def classifier_inputs(vectors: np.ndarray, texts: list[str], nearest: np.ndarray) -> np.ndarray:
+    """What the weights multiply: the clause vectors, their shapes, and their similarity
+    to each role's nearest examples (clauses x roles, in ``ROLES`` order)."""
+    import numpy as np
+
+    shapes = np.array([shape_vector(t) for t in texts], dtype=np.float32)
+    return np.hstack([vectors * VECTOR_SCALE, shapes * SHAPE_SCALE, nearest * SIMILARITY_SCALE])
+
+
 @dataclass(frozen=True)
 class RoleClassifier:
-    weights: np.ndarray  # roles x (vector + shape)
+    weights: np.ndarray  # roles x (vector + shape + nearest similarity per role)
     bias: np.ndarray
     bank_digest: str
 
-    def probabilities(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+    def probabilities(
+        self, vectors: np.ndarray, texts: list[str], nearest: np.ndarray
+    ) -> np.ndarray:
         import numpy as np
 
-        shapes = np.array([shape_vector(t) for t in texts], dtype=np.float32)
-        inputs = np.hstack([vectors * VECTOR_SCALE, shapes * SHAPE_SCALE])
+        inputs = classifier_inputs(vectors, texts, nearest)
         logits = inputs @ self.weights.T + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exps = np.exp(logits)
@@ -82,7 +104,7 @@ def attach_bank_vectors(bank: RoleBank, path: Path, classifier: RoleClassifier) 
         vectors = np.load(path).astype(np.float32)
     except (OSError, ValueError) as exc:
         raise DataFileError(f"{path}: cannot be read as example vectors ({exc}).") from exc
-    if vectors.shape != (bank.size(), 256):
+    if vectors.shape != (bank.size(), VECTOR_WIDTH):
         return bank
     return dataclasses.replace(bank, vectors=vectors)
 
@@ -101,4 +123,10 @@ def load_role_classifier(path: Path) -> RoleClassifier:
         raise DataFileError(f"{path}: malformed role classifier ({exc}).") from exc
     if bias.shape != (len(ROLES),) or weights.ndim != 2:
         raise DataFileError(f"{path}: one bias and one weight row per role are needed.")
+    width = VECTOR_WIDTH + len(shape_vector("")) + len(ROLES)
+    if weights.shape[1] != width:
+        raise DataFileError(
+            f"{path}: each weight row has {weights.shape[1]} numbers; the classifier reads "
+            f"{width} (refit it: make train)."
+        )
     return RoleClassifier(weights, bias, digest)

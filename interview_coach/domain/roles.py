@@ -223,11 +223,9 @@ def read_clauses(
     # Bank x clauses (this orientation is several times faster with OpenBLAS here).
     embedded = vectors.embed(written)
     sims = matrix @ embedded.T
-    probabilities = classifier.probabilities(embedded, written) if classifier else None
-    nearest = {}
-    for role, block in rows.items():
-        k = min(NEAREST, block.stop - block.start)
-        nearest[role] = np.partition(sims[block], -k, axis=0)[-k:].mean(axis=0).tolist()
+    near = np.stack([nearest_similarity(sims[rows[role]]) for role in ROLES], axis=1)
+    probabilities = classifier.probabilities(embedded, written, near) if classifier else None
+    nearest = {role: near[:, i].tolist() for i, role in enumerate(ROLES)}
     clauses = []
     for i, ((sentence, start, end), text) in enumerate(zip(spans, texts, strict=True)):
         similarity = {role: nearest[role][i] for role in ROLES}
@@ -252,6 +250,15 @@ def read_clauses(
             )
         )
     return clauses
+
+
+def nearest_similarity(block: np.ndarray) -> np.ndarray:
+    """Per column (a clause), the mean of the ``NEAREST`` highest similarities in
+    ``block`` (one role's examples x clauses)."""
+    import numpy as np
+
+    k = min(NEAREST, block.shape[0])
+    return np.partition(block, -k, axis=0)[-k:].mean(axis=0)
 
 
 def sharpen(similarity: dict[str, float]) -> dict[str, float]:
