@@ -73,9 +73,11 @@ def _gains_the_reply_earns(
 
     Up: one neutral sentence about residency, added to an answer that blamed its
     school, once lifted non-defensiveness from partial 60 to strong 84. So a dimension
-    the follow-up did not ask about rises only if the reply, read alone, earns that
-    level itself (a reply describing the changes when asked about residency still
-    counts for them); otherwise it keeps the first answer's result. Blame, self-pity or
+    the follow-up did not ask about rises only as far as the reply, read alone, earns
+    (a reply describing the changes when asked about residency still counts for them:
+    read alone at partial 64, "We met every week, I did forty timed questions a day,
+    and I passed on my second attempt" lifts a first answer's partial 41 to 64, not to
+    the 98 the whole text reads); otherwise it keeps the first answer's result. Blame, self-pity or
     playing it down in the first answer is taken back only when asked: a calm reply
     about something else reads as non-defensive on its own, but it has not addressed
     them.
@@ -106,8 +108,11 @@ def _gains_the_reply_earns(
             e.effect == "-" for e in previous.dimensions[d].evidence
         )
         earned = LEVELS.index(alone.dimensions[d].level) >= LEVELS.index(dimensions[d].level)
-        if unaddressed or not earned:
+        if unaddressed:
             dimensions[d] = previous.dimensions[d]
+        elif not earned:  # it rises as far as the reply alone earns, if above the first
+            better = alone.dimensions[d].score > previous.dimensions[d].score
+            dimensions[d] = alone.dimensions[d] if better else previous.dimensions[d]
     if dimensions == combined.dimensions:
         return combined
     overall = overall_score(dimensions, combined.word_count, rubrics)
