@@ -96,6 +96,15 @@ def test_a_saved_score_says_where_it_went_and_reads_back_in_words(run_cli):
     assert " · 1 answer\n" in report.stdout
 
 
+def test_a_saved_cards_follow_up_reads_as_a_suggestion_not_as_asked(run_cli):
+    """Found by a new user: `show` of a mock answer printed "Next question: ..." where no
+    follow-up had been asked; it is the card's suggestion."""
+    assert run_cli("score", "--topic", "exam_failure", "--save", stdin="I failed it.").code == 0
+    shown = run_cli("show", "1").stdout
+    assert "\nAn interviewer may ask next: " in shown
+    assert "Next question" not in shown
+
+
 BAD_INPUT = [
     (["score", "--topic", "nope", "--json"], STRONG, "Unknown topic 'nope'"),
     (["score", "--question", "gap.nope", "--json"], STRONG, "Unknown question id"),

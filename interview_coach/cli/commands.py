@@ -94,7 +94,8 @@ def format_card(card: dict[str, Any]) -> str:
     for flag in card["flags"]:
         lines.append(f"! {flag['message']}")
     if card.get("follow_up"):
-        lines.append(f"\nNext question: {card['follow_up']}")
+        # A suggestion, not a record: `show` of a mock answer had read as if it was asked.
+        lines.append(f"\nAn interviewer may ask next: {card['follow_up']}")
     return "\n".join(lines)
 
 
