@@ -83,6 +83,25 @@ async def test_the_word_count_follows_typing_as_the_card_counts(app):
         assert status().startswith("3 words")
 
 
+async def test_past_the_time_limit_the_status_line_says_to_wrap_up(app, monkeypatch):
+    """A new user saw only the timer turn orange at 1:35; the voice meter says it."""
+    from interview_coach.tui.widgets import answer_editor
+
+    now = [1000.0]
+    monkeypatch.setattr(answer_editor, "clock", lambda: now[0])
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_practice(app, pilot)
+        editor = screen.query_one(answer_editor.AnswerEditor)
+        now[0] += 65
+        editor._tick()
+        await settle(app, pilot)
+        assert "wrap up" not in str(screen.query_one("#status").render())
+        now[0] += 30
+        editor._tick()
+        await settle(app, pilot)
+        assert "1:35 (past 90 s: wrap up)" in str(screen.query_one("#status").render())
+
+
 async def test_an_answer_over_the_length_limit_is_kept_and_explained_not_an_error(app):
     """A user pasting 21,830 characters got a red "Something went wrong" for a limit
     they could act on."""

@@ -80,8 +80,12 @@ class AnswerEditor(Vertical):
             return
         target = length_target()
         minutes, seconds = divmod(self.elapsed, 60)
-        line = f"{self.word_count()} words   {minutes}:{seconds:02d} ({target.hint()})"
+        over = self.elapsed > target.seconds[1]
+        # Past the limit it says so in words, as the voice meter does: colour alone was
+        # missed by a new user (and is lost on a monochrome terminal).
+        note = f"past {target.seconds[1]} s: wrap up" if over else target.hint()
+        line = f"{self.word_count()} words   {minutes}:{seconds:02d} ({note})"
         if line != self._status_line:  # most keys leave it as it was: no repaint then
             self._status_line = line
             status.update(line)
-        status.set_class(self.elapsed > target.seconds[1], "over")
+        status.set_class(over, "over")
