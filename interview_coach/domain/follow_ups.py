@@ -96,14 +96,17 @@ def _gains_the_reply_earns(
     ]
     if not moved:
         return combined
-    alone = score_answer(reply, previous.topic, rubrics, question_id=previous.question_id)
-    harmed = {c.role for c in read_answer(reply, previous.topic, None, rubrics).clauses}
+    fell = [d for d in moved if combined.dimensions[d].score < previous.dimensions[d].score]
+    rose = [d for d in moved if d not in fell]
     dimensions = dict(combined.dimensions)
-    for d in moved:
-        if combined.dimensions[d].score < previous.dimensions[d].score:
+    if fell:  # read the reply's roles only when something fell (a reading costs ~30 ms)
+        harmed = {c.role for c in read_answer(reply, previous.topic, None, rubrics).clauses}
+        for d in fell:
             if not harmed & HARMS.get(d, frozenset()):
                 dimensions[d] = previous.dimensions[d]
-            continue
+    if rose:
+        alone = score_answer(reply, previous.topic, rubrics, question_id=previous.question_id)
+    for d in rose:
         unaddressed = d == "non_defensiveness" and any(
             e.effect == "-" for e in previous.dimensions[d].evidence
         )

@@ -91,6 +91,7 @@ def score_answer(
     reading = read_answer(answer, topic, specialty, rubrics)
     analysis = reading.analysis
     results: dict[str, RubricResult] = {}
+    nothing_said = says_nothing(reading)
     for name in DIMENSIONS:
         if rubrics.judgment is None:  # only while a model is being trained
             score, evidence, reason = reading.rules[name]
@@ -100,7 +101,7 @@ def score_answer(
             probabilities = model.probabilities(reading.features, reading.wording)
             level, score = level_and_score(probabilities)
             level, score = apply_caps(name, level, score, reading.clauses, rubrics.caps)
-            if says_nothing(reading):
+            if nothing_said:
                 level, score = "missing", 0
             evidence = evidence_for(name, level, reading, rubrics.roles.reasons)
             reason = reason_for(name, level, reading)
